@@ -1,0 +1,1 @@
+//! The search analysis chain (being written).

@@ -1,0 +1,1 @@
+//! Clitic segmentation (being written).

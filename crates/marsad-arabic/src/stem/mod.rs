@@ -1,0 +1,1 @@
+//! Stemmers (being written).

@@ -1,0 +1,1 @@
+//! Stopwords (being written).
