@@ -1,8 +1,9 @@
 //! A tokenizer for Arabic news text.
 //!
 //! Tokens keep both their char span (the unit marsad stores) and their byte span (to slice
-//! the input), and a [`TokenKind`]. Whitespace is never a token; every other character
-//! belongs to exactly one token, so tokens tile the non-space text in order.
+//! the input), and a [`TokenKind`]. Whitespace and stray invisible controls (LRM, BOM…) are
+//! never tokens; every other character belongs to exactly one token, so tokens tile the
+//! non-space text in order.
 //!
 //! Words are recognised on the *raw* text: diacritics, tatweel and joiners inside an Arabic
 //! word stay part of it, so the token's span covers what the reader sees. Normalization is
@@ -114,12 +115,6 @@ impl<'a> Tokens<'a> {
         Tokens {
             scanner: scan::Scanner::new(text),
         }
-    }
-
-    /// The whitespace between the previous token and the next one contains a paragraph break
-    /// (two or more line breaks). The sentence splitter reads this.
-    pub(crate) fn newlines_before_next(&mut self) -> u32 {
-        self.scanner.skip_space()
     }
 }
 

@@ -18,7 +18,6 @@ struct Pos {
 pub(crate) struct Scanner<'a> {
     text: &'a str,
     pos: Pos,
-    pending_newlines: u32,
 }
 
 impl<'a> Scanner<'a> {
@@ -26,7 +25,6 @@ impl<'a> Scanner<'a> {
         Scanner {
             text,
             pos: Pos { byte: 0, char: 0 },
-            pending_newlines: 0,
         }
     }
 
@@ -68,30 +66,19 @@ impl<'a> Scanner<'a> {
         (p, n)
     }
 
-    /// Skips whitespace and stray invisible controls; returns the number of line breaks
-    /// skipped since the last token (CRLF counts once, U+2029 counts as a paragraph).
-    pub(crate) fn skip_space(&mut self) -> u32 {
+    /// Skips whitespace and stray invisible controls.
+    #[inline]
+    fn skip_space(&mut self) {
         while let Some(c) = self.peek_at(self.pos) {
-            match c {
-                '\n' => self.pending_newlines += 1,
-                '\r' => {
-                    if self.text.as_bytes().get(self.pos.byte + 1) != Some(&b'\n') {
-                        self.pending_newlines += 1;
-                    }
-                }
-                '\u{2028}' | '\u{0085}' => self.pending_newlines += 1,
-                '\u{2029}' => self.pending_newlines += 2,
-                c if c.is_whitespace() || is_invisible_control(c) => {}
-                _ => break,
+            if !(c.is_whitespace() || is_invisible_control(c)) {
+                break;
             }
             self.pos = self.advance(self.pos);
         }
-        self.pending_newlines
     }
 
     pub(crate) fn next_token(&mut self) -> Option<Token> {
         self.skip_space();
-        self.pending_newlines = 0;
         let start = self.pos;
         let c = self.peek_at(start)?;
         let (end, kind) = self.scan_token(start, c);
