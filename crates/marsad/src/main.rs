@@ -4,6 +4,7 @@
 mod cmd;
 mod eval;
 mod input;
+mod term;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -20,20 +21,35 @@ struct Cli {
 enum Command {
     /// Analyze articles or text files and print what marsad reads in them.
     Analyze(cmd::analyze::Args),
+    /// Read files and directories into the store (incremental, idempotent, crash-safe).
+    Ingest(cmd::ingest::Args),
+    /// Search the store: words, "phrases", OR, -exclusions, outlet:/author:/tag: filters.
+    Search(cmd::search::Args),
+    /// Show one stored article with its metadata.
+    Show(cmd::show::Args),
+    /// Counts, date range, outlets and sizes of the store.
+    Stats(cmd::stats::Args),
     /// Run a quality gate; exits non-zero when a figure is below its floor.
     #[command(subcommand)]
     Eval(eval::Eval),
     /// Train a model file (reproducibly) from data.
     #[command(subcommand)]
     Train(cmd::train::Train),
+    /// Poll RSS/Atom feeds with conditional GET and print only new items.
+    Watch(cmd::watch::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Analyze(args) => cmd::analyze::run(args),
+        Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Search(args) => cmd::search::run(args),
+        Command::Show(args) => cmd::show::run(args),
+        Command::Stats(args) => cmd::stats::run(args),
         Command::Eval(e) => eval::run(e),
         Command::Train(t) => cmd::train::run(t),
+        Command::Watch(args) => cmd::watch::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,19 +1,172 @@
-//! `marsad analyze`: read files and print what marsad sees in them.
+//! `marsad analyze FILE|DIR… [--json] [--tokens]`: read articles from every form an archive
+//! comes in, mark duplicates, and print them.
+//!
+//! * default: a human-readable record per article on stdout;
+//! * `--json`: JSON Lines, one article per line (the schema of docs/output.md);
+//! * `--tokens`: each body's tokens, one per line: `start..end byte_start..byte_end kind text`.
+//!
+//! Every file or record that cannot be read gets one line on stderr,
+//! `marsad: <file>[#record]: <reason>`, and the batch goes on. The counts
+//! read / ingested / duplicate / failed close the run on stderr.
+//!
+//! Exit codes: 0 when at least one article was read; 1 when nothing could be read (no input
+//! file, or every input failed); 2 for usage errors.
 
-use anyhow::Result;
+use anyhow::{Context, Result};
+use marsad_arabic::token::tokenize;
+use marsad_core::Article;
+use marsad_ingest::dedup::{DedupOptions, dedup};
+use marsad_ingest::{Event, Options, Summary, ingest_paths};
+use std::collections::HashMap;
+use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files to analyze.
+    /// Files and directories to read (directories recursively; gzip/zstd transparently).
+    #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    /// Write JSON Lines, one article per line, to stdout.
+    #[arg(long, conflicts_with = "tokens")]
+    pub json: bool,
     /// Print the tokens of each body, one per line with kind and spans.
     #[arg(long)]
     pub tokens: bool,
+    /// Only mark exact duplicates, not near-duplicates.
+    #[arg(long)]
+    pub exact_dups_only: bool,
+    /// A JSON object mapping outlet ids (a JSONL `source` such as "alweeam") to names.
+    #[arg(long, value_name = "FILE")]
+    pub outlet_names: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let _ = args;
-    Ok(ExitCode::SUCCESS)
+    let mut opts = Options::default();
+    if let Some(p) = &args.outlet_names {
+        let text =
+            std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?;
+        let names: HashMap<String, String> = serde_json::from_str(&text)
+            .with_context(|| format!("{} is not a JSON object of strings", p.display()))?;
+        opts.json.outlet_names = names;
+    }
+    let mut summary = Summary::default();
+    let mut articles: Vec<Article> = Vec::new();
+    let stderr = std::io::stderr();
+    ingest_paths(&args.paths, &opts, &mut |event| match event {
+        Event::Article(a) => articles.push(a),
+        Event::Failed(e) => {
+            summary.failed += 1;
+            let _ = writeln!(stderr.lock(), "marsad: {e}");
+        }
+        Event::Skipped { .. } => summary.skipped += 1,
+    });
+    let dedup_opts = DedupOptions {
+        near: !args.exact_dups_only,
+        ..DedupOptions::default()
+    };
+    let report = dedup(&mut articles, &dedup_opts);
+    summary.duplicate = report.exact + report.near;
+    summary.ingested = articles.len() - summary.duplicate;
+    summary.read = summary.ingested + summary.duplicate + summary.failed;
+
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let written = write_articles(&mut out, &articles, &args).and_then(|()| out.flush());
+    if let Err(e) = written
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        return Err(e).context("cannot write to stdout");
+    }
+    eprintln!(
+        "marsad: read {}, ingested {}, duplicate {} ({} exact, {} near), failed {}{}",
+        summary.read,
+        summary.ingested,
+        summary.duplicate,
+        report.exact,
+        report.near,
+        summary.failed,
+        if summary.skipped > 0 {
+            format!(", skipped {} non-article records", summary.skipped)
+        } else {
+            String::new()
+        }
+    );
+    Ok(if summary.articles() == 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn write_articles(out: &mut impl Write, articles: &[Article], args: &Args) -> std::io::Result<()> {
+    for a in articles {
+        if args.json {
+            serde_json::to_writer(&mut *out, a)?;
+            out.write_all(b"\n")?;
+        } else if args.tokens {
+            writeln!(out, "# {} {}", a.source, a.id)?;
+            for t in tokenize(&a.body) {
+                writeln!(
+                    out,
+                    "{}..{} {}..{} {} {}",
+                    t.start,
+                    t.end,
+                    t.byte_start,
+                    t.byte_end,
+                    t.kind.name(),
+                    t.text(&a.body)
+                )?;
+            }
+        } else {
+            write_human(out, a)?;
+        }
+    }
+    Ok(())
+}
+
+fn write_human(out: &mut impl Write, a: &Article) -> std::io::Result<()> {
+    let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+    writeln!(out, "{}  [{}]  {}", a.source, a.format, a.id)?;
+    writeln!(out, "  title:      {}", a.title)?;
+    match &a.published {
+        Some(p) => writeln!(
+            out,
+            "  published:  {p}{}",
+            if p.is_local() {
+                " (local time, zone unknown)"
+            } else {
+                ""
+            }
+        )?,
+        None => writeln!(out, "  published:  -")?,
+    }
+    writeln!(out, "  author:     {}", opt(&a.author))?;
+    writeln!(out, "  outlet:     {}", opt(&a.outlet))?;
+    if a.dateline.is_some() {
+        writeln!(out, "  dateline:   {}", opt(&a.dateline))?;
+    }
+    writeln!(
+        out,
+        "  tags:       {}",
+        if a.tags.is_empty() {
+            "-".into()
+        } else {
+            a.tags.join(" · ")
+        }
+    )?;
+    writeln!(
+        out,
+        "  body:       {} paragraphs, {} chars, language {}",
+        a.paragraphs().count(),
+        a.body.chars().count(),
+        a.language
+    )?;
+    if let Some(d) = &a.dup_of {
+        writeln!(out, "  dup_of:     {d}")?;
+    }
+    for d in &a.diagnostics {
+        writeln!(out, "  warning:    {d}")?;
+    }
+    writeln!(out)
 }

@@ -2,3 +2,12 @@
 
 pub mod analyze;
 pub mod train;
+pub mod train_clusters;
+pub mod train_lexicon;
+pub mod train_ner;
+pub mod watch;
+pub mod data;
+pub mod ingest;
+pub mod search;
+pub mod show;
+pub mod stats;

@@ -5,8 +5,19 @@ use clap::Subcommand;
 use std::process::ExitCode;
 
 #[derive(Debug, Subcommand)]
-pub enum Train {}
+pub enum Train {
+    /// The word-frequency lexicon that guards clitic segmentation.
+    Lexicon(super::train_lexicon::Args),
+    /// Word clusters for the NER tagger (word2vec + hierarchical k-means over a corpus).
+    Clusters(super::train_clusters::Args),
+    /// The NER tagger (averaged structured perceptron on ANERcorp-style data).
+    Ner(super::train_ner::Args),
+}
 
 pub fn run(t: Train) -> Result<ExitCode> {
-    match t {}
+    match t {
+        Train::Lexicon(args) => super::train_lexicon::run(args),
+        Train::Clusters(args) => super::train_clusters::run(args),
+        Train::Ner(args) => super::train_ner::run(args),
+    }
 }

@@ -1,0 +1,29 @@
+//! marsad's domain types, shared by every other crate.
+//!
+//! * [`Article`]: one news article as marsad rebuilt it from a file, feed item or record.
+//! * [`Published`]: a publication time that says whether its timezone is known.
+//! * [`Diagnostic`]: a warning about something that was guessed or dropped while reading.
+//! * [`Format`] and [`Source`]: where an article came from.
+//!
+//! This crate does no I/O. Later stages add their annotation types here (entities, actors,
+//! quotes, events); the JSON output already carries their empty arrays.
+//!
+//! ```
+//! use marsad_core::{Article, Format, Source};
+//!
+//! let mut a = Article::new(Source::file("news/a.txt"), Format::Text);
+//! a.title = "عنوان".into();
+//! a.set_paragraphs(["فقرة أولى", "فقرة ثانية"]);
+//! assert_eq!(a.body, "فقرة أولى\n\nفقرة ثانية");
+//! assert_eq!(a.paragraphs().count(), 2);
+//! ```
+
+mod article;
+mod diagnostic;
+mod published;
+mod source;
+
+pub use article::Article;
+pub use diagnostic::Diagnostic;
+pub use published::{Precision, Published, Timezone};
+pub use source::{Format, Source};

@@ -1,0 +1,416 @@
+//! Feature extraction for the tagger: every token becomes a list of hashed feature keys.
+//!
+//! Each feature is a template id plus a string (a word form, a cluster path, a gazetteer
+//! kind…), hashed with XXH3-64 into a `u64` key; the model stores weights by key. Templates,
+//! over a sentence `w` with the current token `w0`:
+//!
+//! | family | templates |
+//! |---|---|
+//! | words | search form of w-2 … w+2; the bigrams w-1 w0 and w0 w+1 |
+//! | clitics | the proclitic run of w0 (و، بال، لل…) and the stem left after it, for w-1, w0, w+1 |
+//! | affixes | first 1–4 letters of the stem, last 1–4 letters of the word |
+//! | shape | character-class shape of w0 and of the window w-1 w0 w+1; length; first in sentence |
+//! | corpus | log2 frequency of w0 in SaudiNewsNet; cluster paths (3 levels) of w-2 … w+2 and of the stem; cluster bigrams |
+//! | gazetteer | kinds (country, capital, org, title, body, given name…) of the longest gazetteer match covering w-2 … w+2, with B/I position |
+//!
+//! Word forms are marsad's search form ([`Folds::SEARCH`]) with every digit written `0`, so
+//! أمريكا/امريكا and ٢٠١٦/2016 meet. The proclitic splitter strips an article run (ال، وال،
+//! بال، لل…) whenever two letters remain, and a bare و ف ب ك ل (or two of them) only when
+//! the corpus knows the rest as a word at least twice as often as the whole (وأمريكا →
+//! أمريكا, but وليد and بغداد stay whole).
+
+use super::clusters::{Clusters, LEVELS};
+use crate::gazetteer::{EntryKind, Gazetteer};
+use marsad_arabic::normalize::{Folds, normalize_into};
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Version of the feature set; a model records it and refuses to load with another.
+pub const FEATURE_VERSION: u32 = 1;
+
+/// The word form features and clusters use: search folds, digits as `0`.
+pub fn word_form(token: &str, out: &mut String) {
+    out.clear();
+    normalize_into(token, Folds::SEARCH, out);
+    if out.bytes().any(|b| b.is_ascii_digit()) {
+        *out = out
+            .chars()
+            .map(|c| if c.is_ascii_digit() { '0' } else { c })
+            .collect();
+    }
+}
+
+/// Article runs, longest first: a conjunction or preposition then ال, or لل.
+const ARTICLE_RUNS: [&str; 11] = [
+    "وبال", "وكال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "ال",
+];
+/// Proclitic runs without article, longest first.
+const BARE_RUNS: [&str; 13] = [
+    "وب", "وك", "ول", "فب", "فك", "فل", "و", "ف", "ب", "ك", "ل", "س", "وس",
+];
+
+/// A word split into its proclitic run and the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The proclitic run (`""` when none), including an article.
+    pub prefix: &'a str,
+    /// What follows the run.
+    pub stem: &'a str,
+    /// Letters of the run that are not the article (و of وال, ب of بال; 0 for ال and لل).
+    pub clitic_letters: usize,
+}
+
+/// Splits a word form (see [`word_form`]) into proclitics and stem, guarded by `clusters`'
+/// corpus counts.
+pub fn split_proclitics<'a>(form: &'a str, clusters: &Clusters) -> Split<'a> {
+    let letters = form.chars().count();
+    for run in ARTICLE_RUNS {
+        if let Some(stem) = form.strip_prefix(run)
+            && letters - run.chars().count() >= 2
+        {
+            // The article is part of the name (الجيش); only what precedes it is a clitic.
+            // For لل the ل of the article is the one written, so nothing precedes it.
+            return Split {
+                prefix: run,
+                stem,
+                clitic_letters: run.chars().count() - 2,
+            };
+        }
+    }
+    let whole = clusters.count(form);
+    for run in BARE_RUNS {
+        if run.contains('س') {
+            continue; // the future prefix only matters for verbs; kept out of splitting
+        }
+        if let Some(stem) = form.strip_prefix(run)
+            && letters - run.chars().count() >= 3
+        {
+            let rest = clusters.count(stem);
+            if rest >= 5 && u64::from(rest) >= 2 * u64::from(whole) {
+                return Split {
+                    prefix: run,
+                    stem,
+                    clitic_letters: run.chars().count(),
+                };
+            }
+        }
+    }
+    Split {
+        prefix: "",
+        stem: form,
+        clitic_letters: 0,
+    }
+}
+
+// Template ids. Never renumber: the model stores hashes of them.
+const T_BIAS: u8 = 0;
+const T_WORD: u8 = 1; // +offset 0..5 for w-2..w+2
+const T_STEM: u8 = 6; // +0..3 for w-1..w+1
+const T_PREFIX: u8 = 9;
+const T_STEM_PRE: u8 = 10; // +0..3 for 1..3 letters
+const T_SUF: u8 = 13; // +0..3
+const T_SHAPE: u8 = 16;
+const T_SHAPE3: u8 = 17;
+const T_LEN: u8 = 18;
+const T_FREQ: u8 = 19;
+const T_CLUSTER: u8 = 20; // + 3*offset + level, offsets w-2..w+2
+const T_STEM_CLUSTER: u8 = 35; // + level
+const T_GAZ: u8 = 38; // + offset 0..5
+const T_BIGRAM_L: u8 = 43;
+const T_BIGRAM_R: u8 = 44;
+const T_CL_BIGRAM_L: u8 = 45;
+const T_CL_BIGRAM_R: u8 = 46;
+const T_FIRST: u8 = 47;
+const T_PREV_FORM_STEM: u8 = 48;
+const T_STEM_PRE4: u8 = 49;
+const T_SUF4: u8 = 50;
+
+/// How many identity features of w0 lead each token's keys (w0, its stem, the word bigrams).
+pub const LEXICAL_FEATURES: usize = 5;
+
+/// What is computed once per token before the templates run.
+#[derive(Debug, Clone, Default)]
+struct TokenInfo {
+    form: String,
+    prefix_end: usize,
+    clitic_letters: usize,
+    shape: String,
+    freq: u8,
+    /// Cluster path of the form (or of its stem when the form is unknown).
+    cluster: Option<[u16; LEVELS]>,
+    stem_cluster: Option<[u16; LEVELS]>,
+    /// Gazetteer kinds covering the token and whether it begins the match.
+    gaz_mask: u16,
+    gaz_begin: bool,
+}
+
+/// Features of a sentence: keys of token `i` are `keys[offsets[i]..offsets[i + 1]]`.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceFeatures {
+    /// All keys, token after token.
+    pub keys: Vec<u64>,
+    /// Token boundaries in `keys` (`len() == tokens + 1`).
+    pub offsets: Vec<usize>,
+    /// Proclitic letters (outside the article) at the start of each token's search form.
+    pub clitic_letters: Vec<usize>,
+}
+
+impl SentenceFeatures {
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    /// True for an empty sentence.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The keys of token `i`.
+    pub fn token(&self, i: usize) -> &[u64] {
+        &self.keys[self.offsets[i]..self.offsets[i + 1]]
+    }
+}
+
+/// Computes features with a cluster table and a gazetteer; reusable buffers inside.
+#[derive(Debug)]
+pub struct Extractor<'m> {
+    clusters: &'m Clusters,
+    gazetteer: &'m Gazetteer,
+    infos: Vec<TokenInfo>,
+    /// Tokens of the current sentence (`infos` may be longer, its tail is stale).
+    len: usize,
+    buf: Vec<u8>,
+}
+
+impl<'m> Extractor<'m> {
+    /// An extractor over `clusters` and `gazetteer`.
+    pub fn new(clusters: &'m Clusters, gazetteer: &'m Gazetteer) -> Self {
+        Extractor {
+            clusters,
+            gazetteer,
+            infos: Vec::new(),
+            len: 0,
+            buf: Vec::with_capacity(64),
+        }
+    }
+
+    /// The features of a sentence given as token texts.
+    pub fn extract(&mut self, tokens: &[&str], out: &mut SentenceFeatures) {
+        out.keys.clear();
+        out.offsets.clear();
+        out.clitic_letters.clear();
+        self.prepare(tokens);
+        let n = tokens.len();
+        out.offsets.push(0);
+        for i in 0..n {
+            self.token_features(i, &mut out.keys);
+            out.offsets.push(out.keys.len());
+            out.clitic_letters.push(self.infos[i].clitic_letters);
+        }
+    }
+
+    fn prepare(&mut self, tokens: &[&str]) {
+        let n = tokens.len();
+        self.len = n;
+        if self.infos.len() < n {
+            self.infos.resize_with(n, TokenInfo::default);
+        }
+        for (i, t) in tokens.iter().enumerate() {
+            let info = &mut self.infos[i];
+            word_form(t, &mut info.form);
+            let split = split_proclitics(&info.form, self.clusters);
+            info.prefix_end = split.prefix.len();
+            info.clitic_letters = split.clitic_letters;
+            shape(t, &mut info.shape);
+            let count = self.clusters.count(&info.form);
+            info.freq = if count == 0 { 0 } else { (32 - count.leading_zeros()) as u8 };
+            let stem = &info.form[info.prefix_end..];
+            info.stem_cluster = self.clusters.get(stem).map(|w| w.path);
+            info.cluster = self
+                .clusters
+                .get(&info.form)
+                .map(|w| w.path)
+                .or_else(|| {
+                    // Unknown with its clitics: try without the conjunction/preposition
+                    // (keeping the article), then the bare stem.
+                    let clitic_bytes: usize = info.form
+                        .chars()
+                        .take(info.clitic_letters)
+                        .map(char::len_utf8)
+                        .sum();
+                    self.clusters.get(&info.form[clitic_bytes..]).map(|w| w.path)
+                })
+                .or(info.stem_cluster);
+            info.gaz_mask = 0;
+            info.gaz_begin = false;
+        }
+        let forms: Vec<&str> = self.infos[..n].iter().map(|i| i.form.as_str()).collect();
+        let matches = self.gazetteer.find_normalized(&forms);
+        for m in matches {
+            let mask = m.kind_mask();
+            for j in m.start..m.end {
+                self.infos[j].gaz_mask = mask;
+                self.infos[j].gaz_begin = j == m.start;
+            }
+        }
+    }
+
+    fn token_features(&mut self, i: usize, keys: &mut Vec<u64>) {
+        let infos = &self.infos[..self.len];
+        let buf = &mut self.buf;
+        let len = infos.len();
+        let at = |k: isize| -> Option<&TokenInfo> {
+            let j = i as isize + k;
+            (j >= 0 && (j as usize) < len).then(|| &infos[j as usize])
+        };
+        const BOS: &[u8] = b"<s>";
+        const EOS: &[u8] = b"</s>";
+        let pad = |k: isize| if k < 0 { BOS } else { EOS };
+        let mut push = |template: u8, parts: &[&[u8]]| keys.push(key(buf, template, parts));
+
+        let info = &infos[i];
+        let form = info.form.as_bytes();
+        let stem = &info.form[info.prefix_end..];
+        let prev = at(-1).map_or(BOS, |t| t.form.as_bytes());
+        let next = at(1).map_or(EOS, |t| t.form.as_bytes());
+        // Identity features of w0 first: training may drop them (see `lexical`).
+        push(T_WORD + 2, &[form]);
+        push(T_STEM + 1, &[stem.as_bytes()]);
+        push(T_BIGRAM_L, &[prev, form]);
+        push(T_BIGRAM_R, &[form, next]);
+        push(T_PREV_FORM_STEM, &[prev, stem.as_bytes()]);
+        push(T_BIAS, &[]);
+        for (o, k) in (-2isize..=2).enumerate() {
+            if k != 0 {
+                let w = at(k).map_or(pad(k), |t| t.form.as_bytes());
+                push(T_WORD + o as u8, &[w]);
+            }
+        }
+        for (o, k) in [(0u8, -1isize), (2, 1)] {
+            let s = at(k).map_or(pad(k), |t| t.form[t.prefix_end..].as_bytes());
+            push(T_STEM + o, &[s]);
+        }
+        push(T_PREFIX, &[&form[..info.prefix_end]]);
+        let stem_letters = stem.chars().count();
+        let form_letters = info.form.chars().count();
+        for n in 1..=4usize {
+            let (pre, suf) = if n == 4 {
+                (T_STEM_PRE4, T_SUF4)
+            } else {
+                (T_STEM_PRE + (n - 1) as u8, T_SUF + (n - 1) as u8)
+            };
+            if stem_letters > n {
+                let cut = stem.char_indices().nth(n).map_or(stem.len(), |(b, _)| b);
+                push(pre, &[&stem.as_bytes()[..cut]]);
+            }
+            if form_letters > n {
+                let cut = info
+                    .form
+                    .char_indices()
+                    .nth(form_letters - n)
+                    .map_or(0, |(b, _)| b);
+                push(suf, &[&form[cut..]]);
+            }
+        }
+        push(T_SHAPE, &[info.shape.as_bytes()]);
+        let shape_prev = at(-1).map_or(BOS, |t| t.shape.as_bytes());
+        let shape_next = at(1).map_or(EOS, |t| t.shape.as_bytes());
+        push(T_SHAPE3, &[shape_prev, info.shape.as_bytes(), shape_next]);
+        push(T_LEN, &[&[form_letters.min(12) as u8]]);
+        push(T_FREQ, &[&[info.freq]]);
+        if i == 0 {
+            push(T_FIRST, &[]);
+        }
+        for (o, k) in (-2isize..=2).enumerate() {
+            let t = at(k);
+            for level in 0..LEVELS {
+                let template = T_CLUSTER + (3 * o + level) as u8;
+                match (t.and_then(|t| t.cluster), t) {
+                    (Some(p), _) => push(template, &[&path_bytes(&p, level)]),
+                    // Unknown to the corpus: one shared feature (rare names live here).
+                    (None, Some(_)) if level == 0 => push(template, &[b"?"]),
+                    (None, None) if level == 0 => push(template, &[pad(k)]),
+                    _ => {}
+                }
+            }
+        }
+        if let Some(p) = info.stem_cluster {
+            for level in 0..LEVELS {
+                push(T_STEM_CLUSTER + level as u8, &[&path_bytes(&p, level)]);
+            }
+        }
+        for (o, k) in (-2isize..=2).enumerate() {
+            if let Some(t) = at(k) {
+                let pos = if t.gaz_begin { b'B' } else { b'I' };
+                for (bit, kind) in EntryKind::ALL.iter().enumerate() {
+                    if t.gaz_mask & (1 << bit) != 0 {
+                        push(T_GAZ + o as u8, &[&[*kind as u8, pos]]);
+                    }
+                }
+            }
+        }
+        let cl = |t: Option<&TokenInfo>| -> [u8; 4] {
+            match t {
+                Some(t) => t.cluster.map_or([0xff, 0xff, 0xff, 0xfe], |p| {
+                    let b = path_bytes(&p, 1);
+                    [b[0], b[1], b[2], b[3]]
+                }),
+                None => [0xff; 4],
+            }
+        };
+        let (cp, c0, cn) = (cl(at(-1)), cl(Some(info)), cl(at(1)));
+        push(T_CL_BIGRAM_L, &[&cp, &c0]);
+        push(T_CL_BIGRAM_R, &[&c0, &cn]);
+    }
+}
+
+/// The key of a template and its parts (separated by 0x1F, which never occurs in a token).
+#[inline]
+fn key(buf: &mut Vec<u8>, template: u8, parts: &[&[u8]]) -> u64 {
+    buf.clear();
+    buf.push(template);
+    for (k, p) in parts.iter().enumerate() {
+        if k > 0 {
+            buf.push(0x1f);
+        }
+        buf.extend_from_slice(p);
+    }
+    xxh3_64(buf)
+}
+
+/// The path prefix of `level + 1` levels as bytes (two bytes per level), zero-padded.
+#[inline]
+fn path_bytes(p: &[u16; LEVELS], level: usize) -> [u8; 2 * LEVELS] {
+    let mut out = [0u8; 2 * LEVELS];
+    for (l, x) in p.iter().enumerate().take(level + 1) {
+        out[2 * l..2 * l + 2].copy_from_slice(&x.to_le_bytes());
+    }
+    // The level is part of the key through the template id, so zero padding is unambiguous.
+    out
+}
+
+/// A compact character-class shape: Arabic letters `a`, Latin capitals `X`, other Latin `x`,
+/// digits `d`, anything else as itself; runs collapsed.
+pub fn shape(token: &str, out: &mut String) {
+    out.clear();
+    let mut last = None;
+    for c in token.chars() {
+        let class = if marsad_arabic::chars::is_arabic_letter(c) {
+            'a'
+        } else if marsad_arabic::chars::is_arabic_mark(c) || c == '\u{0640}' {
+            continue;
+        } else if c.is_ascii_uppercase() || (c.is_alphabetic() && c.is_uppercase()) {
+            'X'
+        } else if c.is_alphabetic() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if last != Some(class) {
+            out.push(class);
+            last = Some(class);
+        }
+    }
+}

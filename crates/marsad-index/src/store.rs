@@ -1,0 +1,584 @@
+//! Opening a data directory, writing batches crash-safely, and reading articles back.
+//!
+//! # The two-phase commit
+//!
+//! A batch of articles goes to two places: the tantivy index and the SQLite database. A
+//! writer works on batch `n`, where `n - 1` is the `committed_batch` recorded in SQLite:
+//!
+//! 1. documents are added to the index writer, tagged with `batch = n`, and rows are
+//!    inserted in an open SQLite transaction;
+//! 2. the index is committed (its commit payload says `n`);
+//! 3. the SQLite transaction commits, setting `committed_batch = n`.
+//!
+//! A kill before 2 loses the batch in both places. A kill between 2 and 3 leaves documents
+//! of batch `n` in the index that SQLite never recorded: when a writer next opens the
+//! store, it deletes every document whose batch is above `committed_batch` before doing
+//! anything else. Either way the next run of the same ingest re-adds exactly what was lost,
+//! because SQLite (the source of truth for "already ingested") never got it. Readers skip
+//! index hits that SQLite does not know, so they never see a half-committed batch.
+
+use crate::db;
+use crate::error::{Error, Result};
+use crate::schema::{self, Fields};
+use marsad_arabic::tantivy_analyzer;
+use marsad_core::Article;
+use rusqlite::{Connection, OptionalExtension, params};
+use std::ops::Bound;
+use std::path::{Path, PathBuf};
+use tantivy::directory::MmapDirectory;
+use tantivy::query::RangeQuery;
+use tantivy::schema::Term;
+use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
+
+/// The on-disk format this build reads and writes. Bump it when the schema changes.
+pub const STORE_FORMAT: u32 = 1;
+
+const INDEX_DIR: &str = "index";
+const DB_FILE: &str = "marsad.sqlite";
+
+/// Heap for the index writer, split between its threads.
+const WRITER_HEAP: usize = 256 << 20;
+
+/// An open data directory, for reading.
+pub struct Store {
+    dir: PathBuf,
+    index: Index,
+    reader: IndexReader,
+    pub(crate) fields: Fields,
+    db: std::sync::Mutex<Connection>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("dir", &self.dir).finish_non_exhaustive()
+    }
+}
+
+/// Counts and ranges for `marsad stats`.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Stats {
+    /// The data directory.
+    pub data_dir: PathBuf,
+    /// Articles stored.
+    pub articles: u64,
+    /// Of which duplicates of an earlier article.
+    pub duplicates: u64,
+    /// Files ingested (including ones that failed).
+    pub files: u64,
+    /// Files that failed entirely.
+    pub failed_files: u64,
+    /// Earliest publication time (ISO 8601), if any article is dated.
+    pub earliest: Option<String>,
+    /// Latest publication time.
+    pub latest: Option<String>,
+    /// Articles per outlet, most first.
+    pub outlets: Vec<(String, u64)>,
+    /// Bytes used by the full-text index.
+    pub index_bytes: u64,
+    /// Bytes used by the database.
+    pub db_bytes: u64,
+}
+
+/// What the store remembers about an ingested file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileRecord {
+    /// Size in bytes when ingested.
+    pub size: u64,
+    /// Modification time (seconds since the epoch) when ingested.
+    pub mtime: i64,
+    /// Articles it yielded.
+    pub articles: u64,
+    /// Records that failed.
+    pub failed: u64,
+    /// Why the whole file failed, if it did.
+    pub error: Option<String>,
+}
+
+fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
+    move |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+impl Store {
+    /// Opens the store in `dir` for reading, creating an empty one if there is none.
+    pub fn open(dir: &Path) -> Result<Store> {
+        std::fs::create_dir_all(dir.join(INDEX_DIR)).map_err(io_err(dir))?;
+        let db_path = dir.join(DB_FILE);
+        let conn = db::open(&db_path, false).map_err(|source| Error::Database {
+            path: db_path.clone(),
+            source,
+        })?;
+        check_format(dir, &conn)?;
+        let index = open_index(dir)?;
+        let fields = schema::fields_of(&index.schema()).map_err(|source| Error::Index {
+            path: dir.join(INDEX_DIR),
+            source,
+        })?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()
+            .map_err(|source| Error::Index {
+                path: dir.join(INDEX_DIR),
+                source,
+            })?;
+        Ok(Store {
+            dir: dir.to_path_buf(),
+            index,
+            reader,
+            fields,
+            db: std::sync::Mutex::new(conn),
+        })
+    }
+
+    /// The data directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub(crate) fn index(&self) -> &Index {
+        &self.index
+    }
+
+    pub(crate) fn reader(&self) -> &IndexReader {
+        &self.reader
+    }
+
+    pub(crate) fn with_db<T>(&self, f: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Result<T> {
+        let conn = self.db.lock().unwrap_or_else(|p| p.into_inner());
+        f(&conn).map_err(|source| Error::Database {
+            path: self.dir.join(DB_FILE),
+            source,
+        })
+    }
+
+    /// A writer for this store, with `threads` indexing threads. Only one process may
+    /// write at a time; opening the writer first repairs what a killed writer left.
+    pub fn writer(&self, threads: usize) -> Result<StoreWriter<'_>> {
+        StoreWriter::open(self, threads)
+    }
+
+    /// The article with `id`, if stored.
+    pub fn get(&self, id: &str) -> Result<Option<Article>> {
+        let json: Option<String> = self.with_db(|c| {
+            c.query_row("SELECT article FROM articles WHERE id = ?1", [id], |r| r.get(0))
+                .optional()
+        })?;
+        json.map(|j| {
+            serde_json::from_str(&j).map_err(|source| Error::Corrupt {
+                id: id.to_string(),
+                source,
+            })
+        })
+        .transpose()
+    }
+
+    /// Finds articles whose id starts with `prefix` (ids are long; people type a prefix).
+    pub fn resolve_id(&self, prefix: &str) -> Result<Vec<String>> {
+        let pattern = format!("{}%", prefix.replace(['%', '_'], ""));
+        self.with_db(|c| {
+            let mut st = c.prepare("SELECT id FROM articles WHERE id LIKE ?1 ORDER BY seq LIMIT 10")?;
+            st.query_map([pattern], |r| r.get(0))?.collect()
+        })
+    }
+
+    /// Articles that are copies of `id`.
+    pub fn copies_of(&self, id: &str) -> Result<Vec<String>> {
+        self.with_db(|c| {
+            let mut st = c.prepare("SELECT id FROM articles WHERE dup_of = ?1 ORDER BY seq")?;
+            st.query_map([id], |r| r.get(0))?.collect()
+        })
+    }
+
+    /// What the store knows about a file it ingested before.
+    pub fn file(&self, path: &str) -> Result<Option<FileRecord>> {
+        self.with_db(|c| file_record(c, path))
+    }
+
+    /// The stored fingerprints (for near-duplicate detection across ingests), oldest first.
+    pub fn fingerprints(&self) -> Result<Vec<(String, Vec<u8>)>> {
+        self.with_db(|c| {
+            let mut st = c.prepare(
+                "SELECT id, fingerprint FROM articles WHERE fingerprint IS NOT NULL ORDER BY seq",
+            )?;
+            st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect()
+        })
+    }
+
+    /// Number of stored articles.
+    pub fn count(&self) -> Result<u64> {
+        self.with_db(|c| c.query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0)))
+    }
+
+    /// Number of documents the index holds (for consistency checks).
+    pub fn index_count(&self) -> Result<u64> {
+        self.reader.reload().map_err(|source| Error::Index {
+            path: self.dir.join(INDEX_DIR),
+            source,
+        })?;
+        Ok(self.reader.searcher().num_docs())
+    }
+
+    /// Counts, date range, outlets and sizes.
+    pub fn stats(&self) -> Result<Stats> {
+        let (articles, duplicates, earliest, latest, files, failed_files, outlets) =
+            self.with_db(|c| {
+                let (articles, duplicates) = c.query_row(
+                    "SELECT COUNT(*), COUNT(dup_of) FROM articles",
+                    [],
+                    |r| Ok((r.get::<_, u64>(0)?, r.get::<_, u64>(1)?)),
+                )?;
+                let range = |order: &str| -> rusqlite::Result<Option<String>> {
+                    c.query_row(
+                        &format!(
+                            "SELECT published FROM articles WHERE published_ts IS NOT NULL
+                             ORDER BY published_ts {order} LIMIT 1"
+                        ),
+                        [],
+                        |r| r.get(0),
+                    )
+                    .optional()
+                };
+                let (files, failed_files) = c.query_row(
+                    "SELECT COUNT(*), COUNT(error) FROM files",
+                    [],
+                    |r| Ok((r.get::<_, u64>(0)?, r.get::<_, u64>(1)?)),
+                )?;
+                let mut st = c.prepare(
+                    "SELECT COALESCE(outlet, ''), COUNT(*) AS n FROM articles
+                     GROUP BY outlet ORDER BY n DESC, outlet",
+                )?;
+                let outlets = st
+                    .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect::<rusqlite::Result<Vec<(String, u64)>>>()?;
+                Ok((articles, duplicates, range("ASC")?, range("DESC")?, files, failed_files, outlets))
+            })?;
+        Ok(Stats {
+            data_dir: self.dir.clone(),
+            articles,
+            duplicates,
+            files,
+            failed_files,
+            earliest,
+            latest,
+            outlets,
+            index_bytes: dir_size(&self.dir.join(INDEX_DIR)),
+            db_bytes: ["", "-wal", "-shm"]
+                .iter()
+                .map(|s| file_size(&self.dir.join(format!("{DB_FILE}{s}"))))
+                .sum(),
+        })
+    }
+}
+
+fn file_record(c: &Connection, path: &str) -> rusqlite::Result<Option<FileRecord>> {
+    c.query_row(
+        "SELECT size, mtime, articles, failed, error FROM files WHERE path = ?1",
+        [path],
+        |r| {
+            Ok(FileRecord {
+                size: r.get(0)?,
+                mtime: r.get(1)?,
+                articles: r.get(2)?,
+                failed: r.get(3)?,
+                error: r.get(4)?,
+            })
+        },
+    )
+    .optional()
+}
+
+fn check_format(dir: &Path, conn: &Connection) -> Result<()> {
+    let db_err = |source| Error::Database {
+        path: dir.join(DB_FILE),
+        source,
+    };
+    match db::get_meta(conn, "format").map_err(db_err)? {
+        None => db::set_meta(conn, "format", &STORE_FORMAT.to_string()).map_err(db_err),
+        Some(v) => {
+            let found = v.parse().unwrap_or(0);
+            if found == STORE_FORMAT {
+                Ok(())
+            } else {
+                Err(Error::Version {
+                    path: dir.to_path_buf(),
+                    found,
+                    expected: STORE_FORMAT,
+                })
+            }
+        }
+    }
+}
+
+fn open_index(dir: &Path) -> Result<Index> {
+    let path = dir.join(INDEX_DIR);
+    let index_err = |source| Error::Index {
+        path: path.clone(),
+        source,
+    };
+    let mmap = MmapDirectory::open(&path)
+        .map_err(|e| index_err(tantivy::TantivyError::from(e)))?;
+    let (schema, _) = schema::build();
+    let index = Index::open_or_create(mmap, schema).map_err(index_err)?;
+    tantivy_analyzer::register(index.tokenizers());
+    Ok(index)
+}
+
+fn file_size(p: &Path) -> u64 {
+    std::fs::metadata(p).map_or(0, |m| m.len())
+}
+
+fn dir_size(p: &Path) -> u64 {
+    std::fs::read_dir(p).map_or(0, |rd| {
+        rd.filter_map(|e| e.ok())
+            .map(|e| match e.file_type() {
+                Ok(t) if t.is_dir() => dir_size(&e.path()),
+                _ => file_size(&e.path()),
+            })
+            .sum()
+    })
+}
+
+/// The phases of a commit, reported to a hook (tests use it to simulate a kill at the
+/// worst moment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// The index committed; the database has not yet.
+    IndexCommitted,
+    /// Both committed.
+    Committed,
+}
+
+/// Adds articles to a [`Store`] in crash-safe batches. Dropping it without
+/// [`StoreWriter::commit`] discards the open batch.
+pub struct StoreWriter<'s> {
+    store: &'s Store,
+    writer: IndexWriter<TantivyDocument>,
+    conn: Connection,
+    batch: u64,
+    pending: u64,
+    hook: Option<Box<dyn Fn(Phase) + 's>>,
+}
+
+impl std::fmt::Debug for StoreWriter<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoreWriter")
+            .field("batch", &self.batch)
+            .field("pending", &self.pending)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<'s> StoreWriter<'s> {
+    fn open(store: &'s Store, threads: usize) -> Result<StoreWriter<'s>> {
+        let index_path = store.dir.join(INDEX_DIR);
+        let db_path = store.dir.join(DB_FILE);
+        let index_err = |source| Error::Index {
+            path: index_path.clone(),
+            source,
+        };
+        let db_err = |source| Error::Database {
+            path: db_path.clone(),
+            source,
+        };
+        let threads = threads.max(1);
+        let mut writer = store
+            .index
+            .writer_with_num_threads(threads, WRITER_HEAP.max(threads * (16 << 20)))
+            .map_err(|e| match e {
+                tantivy::TantivyError::LockFailure(..) => Error::Locked {
+                    path: store.dir.clone(),
+                },
+                e => index_err(e),
+            })?;
+        let conn = db::open(&db_path, false).map_err(db_err)?;
+        let committed: u64 = db::get_meta(&conn, "committed_batch")
+            .map_err(db_err)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        // Repair: drop index documents of batches SQLite never committed.
+        let orphans = RangeQuery::new(
+            Bound::Excluded(Term::from_field_u64(store.fields.batch, committed)),
+            Bound::Unbounded,
+        );
+        store.reader.reload().map_err(index_err)?;
+        let orphan_count = store
+            .reader
+            .searcher()
+            .search(&orphans, &tantivy::collector::Count)
+            .map_err(index_err)?;
+        if orphan_count > 0 {
+            writer.delete_query(Box::new(orphans)).map_err(index_err)?;
+            let mut prepared = writer.prepare_commit().map_err(index_err)?;
+            prepared.set_payload(&committed.to_string());
+            prepared.commit().map_err(index_err)?;
+        }
+        conn.execute_batch("BEGIN IMMEDIATE").map_err(db_err)?;
+        Ok(StoreWriter {
+            store,
+            writer,
+            conn,
+            batch: committed + 1,
+            pending: 0,
+            hook: None,
+        })
+    }
+
+    /// Sets a hook called at each commit phase.
+    pub fn on_phase(&mut self, hook: impl Fn(Phase) + 's) {
+        self.hook = Some(Box::new(hook));
+    }
+
+    fn db_err(&self) -> impl FnOnce(rusqlite::Error) -> Error + '_ {
+        |source| Error::Database {
+            path: self.store.dir.join(DB_FILE),
+            source,
+        }
+    }
+
+    fn index_err(&self) -> impl FnOnce(tantivy::TantivyError) -> Error + '_ {
+        |source| Error::Index {
+            path: self.store.dir.join(INDEX_DIR),
+            source,
+        }
+    }
+
+    /// True when an article with `id` is stored (or pending in this batch).
+    pub fn contains(&self, id: &str) -> Result<bool> {
+        self.conn
+            .query_row("SELECT 1 FROM articles WHERE id = ?1", [id], |_| Ok(()))
+            .optional()
+            .map(|o| o.is_some())
+            .map_err(self.db_err())
+    }
+
+    /// What the store knows about a file (including records pending in this batch).
+    pub fn file(&self, path: &str) -> Result<Option<FileRecord>> {
+        file_record(&self.conn, path).map_err(self.db_err())
+    }
+
+    /// Adds `article` unless its id is stored already; returns whether it was added.
+    /// `fingerprint` is an opaque near-duplicate signature kept for later ingests.
+    pub fn add(&mut self, article: &Article, fingerprint: Option<&[u8]>) -> Result<bool> {
+        if self.contains(&article.id)? {
+            return Ok(false);
+        }
+        let f = self.store.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.id, &article.id);
+        doc.add_text(f.title, &article.title);
+        doc.add_text(f.body, &article.body);
+        if let Some(o) = &article.outlet {
+            doc.add_text(f.outlet, o);
+        }
+        if let Some(a) = &article.author {
+            doc.add_text(f.author, a);
+        }
+        for t in &article.tags {
+            doc.add_text(f.tag, t);
+        }
+        let published_ts = article.published.as_ref().map(|p| p.sort_key().and_utc().timestamp());
+        if let (Some(ts), Some(p)) = (published_ts, &article.published) {
+            doc.add_date(f.published, DateTime::from_timestamp_secs(ts));
+            doc.add_text(f.month, p.local.format("%Y-%m").to_string());
+        }
+        doc.add_text(f.language, &article.language);
+        doc.add_text(f.dup_of, article.dup_of.as_deref().unwrap_or(""));
+        doc.add_u64(f.batch, self.batch);
+        let json = serde_json::to_string(article).map_err(|source| Error::Corrupt {
+            id: article.id.clone(),
+            source,
+        })?;
+        self.conn
+            .execute(
+                "INSERT INTO articles (id, batch, source, record, format, title, published,
+                 published_ts, author, outlet, language, dup_of, fingerprint, article)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                params![
+                    article.id,
+                    self.batch,
+                    article.source.location,
+                    article.source.record,
+                    article.format.name(),
+                    article.title,
+                    article.published.as_ref().map(|p| p.to_string()),
+                    published_ts,
+                    article.author,
+                    article.outlet,
+                    article.language,
+                    article.dup_of,
+                    fingerprint,
+                    json,
+                ],
+            )
+            .map_err(self.db_err())?;
+        self.writer.add_document(doc).map_err(self.index_err())?;
+        self.pending += 1;
+        Ok(true)
+    }
+
+    /// Records that `path` was ingested (in this batch, so a crash forgets it together
+    /// with its articles).
+    pub fn record_file(&mut self, path: &str, record: &FileRecord) -> Result<()> {
+        self.conn
+            .execute(
+                "INSERT INTO files (path, size, mtime, articles, failed, error, batch)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime,
+                   articles = excluded.articles, failed = excluded.failed,
+                   error = excluded.error, batch = excluded.batch",
+                params![
+                    path,
+                    record.size,
+                    record.mtime,
+                    record.articles,
+                    record.failed,
+                    record.error,
+                    self.batch
+                ],
+            )
+            .map_err(self.db_err())?;
+        Ok(())
+    }
+
+    /// Articles added since the last commit.
+    pub fn pending(&self) -> u64 {
+        self.pending
+    }
+
+    /// Commits the open batch to both stores (see the module docs) and opens the next.
+    pub fn commit(&mut self) -> Result<()> {
+        let mut prepared = self.writer.prepare_commit().map_err(|source| Error::Index {
+            path: self.store.dir.join(INDEX_DIR),
+            source,
+        })?;
+        prepared.set_payload(&self.batch.to_string());
+        prepared.commit().map_err(|source| Error::Index {
+            path: self.store.dir.join(INDEX_DIR),
+            source,
+        })?;
+        if let Some(hook) = &self.hook {
+            hook(Phase::IndexCommitted);
+        }
+        db::set_meta(&self.conn, "committed_batch", &self.batch.to_string()).map_err(self.db_err())?;
+        self.conn.execute_batch("COMMIT; BEGIN IMMEDIATE").map_err(self.db_err())?;
+        if let Some(hook) = &self.hook {
+            hook(Phase::Committed);
+        }
+        self.batch += 1;
+        self.pending = 0;
+        Ok(())
+    }
+
+    /// Commits, then waits for background merges so the index is compact on disk.
+    pub fn finish(mut self) -> Result<()> {
+        self.commit()?;
+        self.conn.execute_batch("COMMIT").map_err(self.db_err())?;
+        let path = self.store.dir.join(INDEX_DIR);
+        self.writer.wait_merging_threads().map_err(|source| Error::Index { path, source })?;
+        let _ = self.store.reader.reload();
+        Ok(())
+    }
+}

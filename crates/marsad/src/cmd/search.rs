@@ -1,0 +1,95 @@
+//! `marsad search QUERY`: ranked, filtered, highlighted search over the store.
+
+use super::data::DataArgs;
+use crate::term::{color, highlight, rtl};
+use anyhow::{Context, Result};
+use marsad_index::SearchRequest;
+use marsad_index::search::parse_day;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "QUERY syntax: words (all must match), \"a phrase\", a OR b, -excluded, \
+outlet:\"…\", author:\"…\", tag:…, title:word. Words match across diacritics, alef forms and clitics.")]
+pub struct Args {
+    /// The query.
+    query: Vec<String>,
+    #[command(flatten)]
+    data: DataArgs,
+    /// Earliest publication date: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long)]
+    from: Option<String>,
+    /// Latest publication date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long)]
+    to: Option<String>,
+    /// Hits per page.
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    /// Hits to skip.
+    #[arg(long, default_value_t = 0)]
+    offset: usize,
+    /// Also count hits by outlet and by month.
+    #[arg(long)]
+    facets: bool,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let day = |s: &Option<String>, end: bool, flag: &str| -> Result<_> {
+        s.as_deref()
+            .map(|v| parse_day(v, end).with_context(|| format!("{flag} {v:?}: use YYYY, YYYY-MM or YYYY-MM-DD")))
+            .transpose()
+    };
+    let request = SearchRequest {
+        query: args.query.join(" "),
+        from: day(&args.from, false, "--from")?,
+        to: day(&args.to, true, "--to")?,
+        limit: args.limit,
+        offset: args.offset,
+        facets: args.facets,
+        snippets: true,
+    };
+    let store = args.data.open()?;
+    let results = store.search(&request)?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&results)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let color = color();
+    let shown = results.hits.len();
+    println!(
+        "{} result{} for {}{}",
+        results.total,
+        if results.total == 1 { "" } else { "s" },
+        rtl(&format!("«{}»", request.query)),
+        if shown > 0 { format!(" (showing {}–{})", args.offset + 1, args.offset + shown) } else { String::new() },
+    );
+    for (i, hit) in results.hits.iter().enumerate() {
+        println!();
+        println!("{:>3}. {}", args.offset + i + 1, rtl(&hit.title));
+        let mut meta = Vec::new();
+        meta.extend(hit.outlet.clone());
+        meta.extend(hit.published.clone());
+        meta.push(hit.id.chars().take(16).collect());
+        if let Some(d) = &hit.dup_of {
+            meta.push(format!("copy of {}", d.chars().take(16).collect::<String>()));
+        }
+        println!("     {}", rtl(&meta.join(" · ")));
+        if let Some(s) = &hit.snippet {
+            let text = s.text.replace('\n', " ");
+            println!("     {}", rtl(&highlight(&text, &s.highlights, color)));
+        }
+    }
+    if let Some(f) = &results.facets {
+        println!("\nby outlet:");
+        for (o, n) in &f.outlets {
+            println!("  {n:>8}  {}", rtl(o));
+        }
+        println!("by month:");
+        for (m, n) in &f.months {
+            println!("  {m}  {n:>8}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
