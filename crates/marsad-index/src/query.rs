@@ -14,6 +14,7 @@
 //! A word that analyzes to nothing (a stopword) is dropped from the query.
 
 use crate::error::{Error, Result};
+use crate::retrieval::{PROXIMITY_BOOST, PROXIMITY_SLOP};
 use crate::schema::Fields;
 use marsad_arabic::analyzer::Analyzer;
 use tantivy::Term;
@@ -192,6 +193,28 @@ impl QueryBuilder<'_> {
                     )),
                 )),
             }
+        }
+        // Ranking: neighbouring words that also stand together in the text score higher
+        // (the proximity shape measured by `marsad eval search`).
+        let words: Vec<Option<String>> = parsed
+            .groups
+            .iter()
+            .map(|g| match g.as_slice() {
+                [Clause::Word { text, title_only: false }] => Some(text.clone()),
+                _ => None,
+            })
+            .collect();
+        for pair in words.windows(2) {
+            let (Some(a), Some(b)) = (&pair[0], &pair[1]) else { continue };
+            let (Some(a), Some(b)) = (self.analyze(a).pop(), self.analyze(b).into_iter().next()) else {
+                continue;
+            };
+            let mut phrase = PhraseQuery::new(vec![
+                Term::from_field_text(self.fields.body, &a.1),
+                Term::from_field_text(self.fields.body, &b.1),
+            ]);
+            phrase.set_slop(PROXIMITY_SLOP);
+            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(phrase), PROXIMITY_BOOST))));
         }
         if clauses.is_empty() {
             if !parsed.groups.is_empty() {

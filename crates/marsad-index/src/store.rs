@@ -61,6 +61,8 @@ pub struct Stats {
     pub data_dir: PathBuf,
     /// Articles stored.
     pub articles: u64,
+    /// Documents in the full-text index (equal to `articles` in a consistent store).
+    pub index_documents: u64,
     /// Of which duplicates of an earlier article.
     pub duplicates: u64,
     /// Files ingested (including ones that failed).
@@ -258,6 +260,7 @@ impl Store {
         Ok(Stats {
             data_dir: self.dir.clone(),
             articles,
+            index_documents: self.index_count()?,
             duplicates,
             files,
             failed_files,

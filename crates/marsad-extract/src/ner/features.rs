@@ -8,9 +8,9 @@
 //! |---|---|
 //! | words | search form of w-2 … w+2; the bigrams w-1 w0 and w0 w+1 |
 //! | clitics | the proclitic run of w0 (و، بال، لل…) and the stem left after it, for w-1, w0, w+1 |
-//! | affixes | first 1–4 letters of the stem, last 1–4 letters of the word |
+//! | affixes | first 1–4 letters of the stem, last 1–4 letters of the word, letter trigrams of the stem; first and last 1–3 letters of the stems of w-1 and w+1 |
 //! | shape | character-class shape of w0 and of the window w-1 w0 w+1; length; first in sentence |
-//! | corpus | log2 frequency of w0 in SaudiNewsNet; cluster paths (3 levels) of w-2 … w+2 and of the stem; cluster bigrams |
+//! | corpus | log2 frequency of w0 in SaudiNewsNet, and for words it never saw, the stem and cluster of w-1; cluster paths (3 levels) of w-2 … w+2 and of the stem; cluster bigrams |
 //! | gazetteer | kinds (country, capital, org, title, body, given name…) of the longest gazetteer match covering w-2 … w+2, with B/I position |
 //!
 //! Word forms are marsad's search form ([`Folds::SEARCH`]) with every digit written `0`, so
@@ -123,6 +123,11 @@ const T_FIRST: u8 = 47;
 const T_PREV_FORM_STEM: u8 = 48;
 const T_STEM_PRE4: u8 = 49;
 const T_SUF4: u8 = 50;
+const T_CHAR3: u8 = 51;
+const T_OOV_PREV: u8 = 52;
+const T_OOV_PREV_CLUSTER: u8 = 53;
+const T_NEIGHBOR_PRE: u8 = 54; // + 3 * (0 for w-1, 1 for w+1) + (letters - 1)
+const T_NEIGHBOR_SUF: u8 = 60; // same layout
 
 /// How many identity features of w0 lead each token's keys (w0, its stem, the word bigrams).
 pub const LEXICAL_FEATURES: usize = 5;
@@ -310,6 +315,36 @@ impl<'m> Extractor<'m> {
                     .nth(form_letters - n)
                     .map_or(0, |(b, _)| b);
                 push(suf, &[&form[cut..]]);
+            }
+        }
+        // Letter trigrams of the stem: transliterated foreign names (رامسفيلد, وودورد) share
+        // letter patterns that no word list covers.
+        if stem_letters >= 4 {
+            let idx: Vec<usize> = stem.char_indices().map(|(b, _)| b).chain([stem.len()]).collect();
+            for w in idx.windows(4) {
+                push(T_CHAR3, &[&stem.as_bytes()[w[0]..w[3]]]);
+            }
+        }
+        // Unknown to the corpus, by what precedes it: the context of an unseen name.
+        if info.freq == 0 {
+            let prev_stem = at(-1).map_or(BOS, |t| t.form[t.prefix_end..].as_bytes());
+            push(T_OOV_PREV, &[prev_stem]);
+            let prev_cluster = at(-1).and_then(|t| t.cluster).map_or([0xff; 6], |p| path_bytes(&p, 1));
+            push(T_OOV_PREV_CLUSTER, &[&prev_cluster]);
+        }
+        // Leading and trailing letters of the neighbours' stems.
+        for (o, k) in [(0u8, -1isize), (1, 1)] {
+            if let Some(t) = at(k) {
+                let st = &t.form[t.prefix_end..];
+                let letters = st.chars().count();
+                for n in 1..=3usize {
+                    if letters > n {
+                        let cut = st.char_indices().nth(n).map_or(st.len(), |(b, _)| b);
+                        push(T_NEIGHBOR_PRE + 3 * o + (n - 1) as u8, &[&st.as_bytes()[..cut]]);
+                        let cut = st.char_indices().nth(letters - n).map_or(0, |(b, _)| b);
+                        push(T_NEIGHBOR_SUF + 3 * o + (n - 1) as u8, &[&st.as_bytes()[cut..]]);
+                    }
+                }
             }
         }
         push(T_SHAPE, &[info.shape.as_bytes()]);

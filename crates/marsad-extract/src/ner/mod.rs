@@ -11,8 +11,9 @@
 //!   conventions (that is what `marsad eval ner` scores).
 //! * [`NerModel::recognize`] tokenizes raw text with marsad's tokenizer, splits sentences,
 //!   tags them, adds the gazetteer layer of [`rules`] (government bodies such as حكومة
-//!   الوفاق and listed places), and returns entities with char offsets into the input. A
-//!   proclitic on an entity's first word (وأمريكا, بموسكو) is left out of its span.
+//!   الوفاق and listed places), spreads the people it found to bare mentions of their
+//!   surname elsewhere in the text, and returns entities with char offsets into the input.
+//!   A proclitic on an entity's first word (وأمريكا, بموسكو) is left out of its span.
 
 pub mod clusters;
 pub mod conll;
@@ -27,7 +28,7 @@ pub mod word2vec;
 
 pub use tags::{NUM_TAGS, Tag, TagSpan};
 
-use crate::entity::Entity;
+use crate::entity::{Entity, EntityKind};
 use crate::error::{Error, ErrorKind, Result};
 use crate::gazetteer::{self, Gazetteer};
 use clusters::Clusters;
@@ -56,11 +57,14 @@ pub struct NerModel {
     gazetteer_fingerprint: u64,
 }
 
-/// A fingerprint of the embedded gazetteer lists; a model records the one it was trained
-/// with, so a stale model can be detected after the lists change.
+/// A fingerprint of the gazetteer lists the tagger's features use; a model records the one it
+/// was trained with, so a stale model can be detected after the lists change.
 pub fn gazetteer_fingerprint() -> u64 {
     let mut bytes = Vec::new();
-    for (name, text) in gazetteer::EMBEDDED {
+    for (name, text) in gazetteer::EMBEDDED
+        .iter()
+        .filter(|(name, _)| gazetteer::TAGGER_LISTS.contains(name))
+    {
         bytes.extend_from_slice(name.as_bytes());
         bytes.push(0);
         bytes.extend_from_slice(text.as_bytes());
@@ -140,7 +144,7 @@ impl NerModel {
     pub fn tagger(&self) -> Tagger<'_> {
         Tagger {
             model: self,
-            extractor: Extractor::new(&self.clusters, Gazetteer::embedded()),
+            extractor: Extractor::new(&self.clusters, Gazetteer::for_tagger()),
             features: SentenceFeatures::default(),
             emissions: Vec::new(),
             path: Vec::new(),
@@ -157,29 +161,97 @@ impl NerModel {
     pub fn recognize(&self, text: &str) -> Vec<Entity> {
         let mut tagger = self.tagger();
         let tokens = tokenize(text);
-        let mut out = Vec::new();
-        let mut char_of_byte = CharCounter::new(text);
+        // Entities as (token index of the first token, token index after the last, clitic
+        // letters, kind), over the whole text.
+        let mut found: Vec<(usize, usize, usize, EntityKind)> = Vec::new();
         for sentence in sentences_from_tokens(text, &tokens) {
-            let sent = &tokens[sentence.tokens.clone()];
-            let texts: Vec<&str> = sent.iter().map(|t| t.text(text)).collect();
+            let base = sentence.tokens.start;
+            let texts: Vec<&str> = tokens[sentence.tokens.clone()]
+                .iter()
+                .map(|t| t.text(text))
+                .collect();
             for c in tagger.candidates(&texts, true) {
-                let first = &sent[c.start];
-                let skip_bytes = clitic_bytes(texts[c.start], c.clitic_letters);
-                let byte_start = first.byte_start + skip_bytes;
-                let byte_end = sent[c.end - 1].byte_end;
-                out.push(Entity {
-                    kind: c.kind,
-                    start: char_of_byte.chars_before(byte_start),
-                    end: char_of_byte.chars_before(byte_end),
-                    text: text[byte_start..byte_end].to_string(),
-                });
+                found.push((base + c.start, base + c.end, c.clitic_letters, c.kind));
             }
+        }
+        self.propagate_names(text, &tokens, &mut found);
+        let mut char_of_byte = CharCounter::new(text);
+        let mut out = Vec::with_capacity(found.len());
+        for (start, end, clitic_letters, kind) in found {
+            let first = &tokens[start];
+            let byte_start = first.byte_start + clitic_bytes(first.text(text), clitic_letters);
+            let byte_end = tokens[end - 1].byte_end;
+            out.push(Entity {
+                kind,
+                start: char_of_byte.chars_before(byte_start),
+                end: char_of_byte.chars_before(byte_end),
+                text: text[byte_start..byte_end].to_string(),
+            });
         }
         out
     }
 
+    /// One sense per document for people: once the tagger has found a person, a bare
+    /// mention of the same name or surname elsewhere in the text is that person too
+    /// (خليفة حفتر … بقيادة حفتر). Only names the corpus counts as rare qualify, so a
+    /// surname that is also a common word (الأمين) never spreads.
+    fn propagate_names(
+        &self,
+        text: &str,
+        tokens: &[marsad_arabic::token::Token],
+        found: &mut Vec<(usize, usize, usize, EntityKind)>,
+    ) {
+        const MAX_COUNT: u32 = 1_000;
+        let stem_of = |i: usize| -> (String, usize) {
+            let mut form = String::new();
+            features::word_form(tokens[i].text(text), &mut form);
+            let split = features::split_proclitics(&form, &self.clusters);
+            let skip: usize = form
+                .chars()
+                .take(split.clitic_letters)
+                .map(char::len_utf8)
+                .sum();
+            (form[skip..].to_string(), split.clitic_letters)
+        };
+        let mut names: Vec<String> = Vec::new();
+        for &(start, end, _, kind) in found.iter() {
+            if kind == EntityKind::Per {
+                let (name, _) = stem_of(end - 1);
+                let rare = self.clusters.count(&name) <= MAX_COUNT;
+                let listed = Gazetteer::embedded().single_token_mask(&name) != 0;
+                if rare && !listed && name.chars().count() >= 3 && end > start {
+                    names.push(name);
+                }
+            }
+        }
+        if names.is_empty() {
+            return;
+        }
+        names.sort_unstable();
+        names.dedup();
+        let mut covered = vec![false; tokens.len()];
+        for &(start, end, _, _) in found.iter() {
+            covered[start..end].iter_mut().for_each(|c| *c = true);
+        }
+        let mut added = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            if covered[i] || !t.kind.is_word() {
+                continue;
+            }
+            let (name, clitic) = stem_of(i);
+            if names.binary_search(&name).is_ok() {
+                added.push((i, i + 1, clitic, EntityKind::Per));
+            }
+        }
+        if !added.is_empty() {
+            found.extend(added);
+            found.sort_unstable_by_key(|&(s, e, _, _)| (s, e));
+        }
+    }
+
     /// Trains a model on `train` with `clusters`. `on_epoch(epoch, model)` is called after
-    /// every epoch with the averaged model so far (for tuning on held-out data).
+    /// every epoch of the first ensemble member with its averaged model so far (for tuning
+    /// on held-out data).
     pub fn train(
         train: &[TaggedSentence],
         clusters: Clusters,
@@ -204,7 +276,20 @@ impl NerModel {
                 f(epoch, &wrap(w.clone()));
             }
         };
-        let weights = perceptron::train(&data, cfg, Some(&mut callback))?;
+        let mut members = Vec::with_capacity(cfg.ensemble.max(1));
+        members.push(perceptron::train(&data, cfg, Some(&mut callback))?);
+        for k in 1..cfg.ensemble.max(1) {
+            let member = TrainConfig {
+                seed: cfg.seed.wrapping_add(k as u64),
+                ..cfg.clone()
+            };
+            members.push(perceptron::train(&data, &member, None)?);
+        }
+        let weights = if members.len() == 1 {
+            members.pop().unwrap_or_else(Weights::empty)
+        } else {
+            Weights::average(&members)
+        };
         Ok(wrap(weights))
     }
 
@@ -228,7 +313,7 @@ impl NerModel {
 
 /// Features and gold tags of tagged sentences.
 fn featurize(sentences: &[TaggedSentence], clusters: &Clusters) -> Vec<TrainingSentence> {
-    let mut ex = Extractor::new(clusters, Gazetteer::embedded());
+    let mut ex = Extractor::new(clusters, Gazetteer::for_tagger());
     sentences
         .iter()
         .map(|s| {

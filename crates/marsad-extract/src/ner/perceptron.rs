@@ -25,6 +25,8 @@ pub struct TrainConfig {
     /// stem and word bigrams), so the weights of context, cluster, affix and gazetteer
     /// features learn to recognize names the training data never showed.
     pub lexical_dropout: f32,
+    /// Models trained with seeds `seed, seed + 1, …` whose weights are averaged.
+    pub ensemble: usize,
 }
 
 impl Default for TrainConfig {
@@ -34,6 +36,7 @@ impl Default for TrainConfig {
             seed: 1,
             min_feature_count: 1,
             lexical_dropout: 0.0,
+            ensemble: 1,
         }
     }
 }

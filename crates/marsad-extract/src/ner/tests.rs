@@ -80,6 +80,7 @@ fn training_learns_and_is_deterministic() {
         seed: 3,
         min_feature_count: 1,
         lexical_dropout: 0.1,
+        ensemble: 2,
     };
     let mut epochs_seen = Vec::new();
     let mut cb = |e: usize, _: &NerModel| epochs_seen.push(e);

@@ -3,6 +3,7 @@
 pub mod analyze;
 pub mod train;
 pub mod train_clusters;
+pub mod train_gazetteer;
 pub mod train_lexicon;
 pub mod train_ner;
 pub mod watch;

@@ -22,6 +22,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     println!("data directory  {}", s.data_dir.display());
     println!("articles        {} ({} duplicates)", s.articles, s.duplicates);
+    if s.index_documents != s.articles {
+        println!(
+            "index documents {} (an ingest is running, or was killed: the next `marsad ingest` repairs it)",
+            s.index_documents
+        );
+    }
     println!("files           {} ({} failed)", s.files, s.failed_files);
     println!(
         "published       {} … {}",

@@ -10,6 +10,8 @@ pub enum Train {
     Lexicon(super::train_lexicon::Args),
     /// Word clusters for the NER tagger (word2vec + hierarchical k-means over a corpus).
     Clusters(super::train_clusters::Args),
+    /// The gazetteer's person list, seeded from UniversalPetrarch's Arabic actor dictionary.
+    Gazetteer(super::train_gazetteer::Args),
     /// The NER tagger (averaged structured perceptron on ANERcorp-style data).
     Ner(super::train_ner::Args),
 }
@@ -18,6 +20,7 @@ pub fn run(t: Train) -> Result<ExitCode> {
     match t {
         Train::Lexicon(args) => super::train_lexicon::run(args),
         Train::Clusters(args) => super::train_clusters::run(args),
+        Train::Gazetteer(args) => super::train_gazetteer::run(args),
         Train::Ner(args) => super::train_ner::run(args),
     }
 }

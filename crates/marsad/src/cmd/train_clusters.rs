@@ -25,13 +25,13 @@ pub struct Args {
     #[arg(long)]
     pub out: PathBuf,
     /// Embedding size.
-    #[arg(long, default_value_t = 64)]
+    #[arg(long, default_value_t = 80)]
     pub dim: usize,
-    /// Context window on each side.
-    #[arg(long, default_value_t = 4)]
+    /// Context window on each side (small windows give syntactic, name-like clusters).
+    #[arg(long, default_value_t = 2)]
     pub window: usize,
     /// Passes over the corpus.
-    #[arg(long, default_value_t = 2)]
+    #[arg(long, default_value_t = 3)]
     pub epochs: usize,
     /// Words seen fewer times are left out.
     #[arg(long, default_value_t = 5)]

@@ -28,7 +28,7 @@ pub struct Args {
     #[arg(long)]
     pub out: Option<PathBuf>,
     /// Epochs of the final model.
-    #[arg(long, default_value_t = 12)]
+    #[arg(long, default_value_t = 8)]
     pub epochs: usize,
     /// Fraction of the training sentences (taken from the end) held out to report dev
     /// scores per epoch before the final training; 0 skips it.
@@ -42,8 +42,11 @@ pub struct Args {
     pub min_feature_count: u32,
     /// Probability of hiding a token's identity features in an epoch (see
     /// `TrainConfig::lexical_dropout`).
-    #[arg(long, default_value_t = 0.2)]
+    #[arg(long, default_value_t = 0.4)]
     pub lexical_dropout: f32,
+    /// Number of models (seeds seed, seed+1, …) whose weights are averaged.
+    #[arg(long, default_value_t = 5)]
+    pub ensemble: usize,
     /// Seed of the shuffling and of the dropout.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
@@ -78,6 +81,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             seed: args.seed,
             min_feature_count: args.min_feature_count,
             lexical_dropout: args.lexical_dropout,
+            ensemble: args.ensemble,
         };
         eprintln!(
             "marsad: dev run: training on the first {} sentences, scoring the last {}",
@@ -100,7 +104,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 t.elapsed().as_secs_f64()
             );
         };
-        NerModel::train(train, clusters.clone(), &cfg, "dev run", Some(&mut report))?;
+        let m = NerModel::train(train, clusters.clone(), &cfg, "dev run", Some(&mut report))?;
+        if cfg.ensemble > 1 {
+            let s = m.evaluate(dev, false);
+            eprintln!(
+                "  ensemble of {}: dev micro F1 {:.2} (P {:.2} R {:.2})",
+                cfg.ensemble,
+                s.micro().f1(),
+                s.micro().precision(),
+                s.micro().recall()
+            );
+        }
     }
 
     let Some(out) = args.out else {
@@ -111,6 +125,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         seed: args.seed,
         min_feature_count: args.min_feature_count,
         lexical_dropout: args.lexical_dropout,
+        ensemble: args.ensemble,
     };
     let source = |p: &PathBuf| {
         p.file_name()
@@ -118,7 +133,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .unwrap_or_default()
     };
     let description = format!(
-        "averaged structured perceptron; train {} ({} sentences, {tokens} tokens); clusters {} ({} words); epochs {}; min feature count {}; lexical dropout {}; seed {}",
+        "averaged structured perceptron; train {} ({} sentences, {tokens} tokens); clusters {} ({} words); epochs {}; min feature count {}; lexical dropout {}; ensemble {}; seed {}",
         source(&args.train),
         sentences.len(),
         source(&args.clusters),
@@ -126,6 +141,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         cfg.epochs,
         cfg.min_feature_count,
         cfg.lexical_dropout,
+        cfg.ensemble,
         cfg.seed
     );
     let t = Instant::now();

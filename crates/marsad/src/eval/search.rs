@@ -2,13 +2,14 @@
 //!
 //! Index the body of every article; for each article of the evaluation split that is not a
 //! copy and has a title, query with the title; the article and its identical copies are
-//! relevant. The gate: marsad's chain must beat light10 (Lucene's algorithm) on MRR@10 in
-//! the same run, and reach `--floor` if one is given.
+//! relevant. The gate: with the classic disjunctive query, marsad's chain must beat light10
+//! (Lucene's algorithm) on MRR@10 in the same run; `--floor` adds an absolute floor for
+//! marsad's search as it ranks (with proximity).
 
 use crate::input;
 use anyhow::{Context, Result, bail};
 use marsad_arabic::analyzer::Preset;
-use marsad_index::retrieval::{self, Doc, Metrics};
+use marsad_index::retrieval::{self, Doc, Metrics, QueryShape};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -26,7 +27,8 @@ pub struct Args {
     /// Indexing threads.
     #[arg(long, default_value_t = 2)]
     threads: usize,
-    /// An absolute MRR@10 floor for marsad's chain, on top of beating light10.
+    /// An absolute MRR@10 floor for marsad's search (or+proximity), on top of its chain
+    /// beating light10.
     #[arg(long)]
     floor: Option<f64>,
     /// Print the figures as JSON.
@@ -65,39 +67,60 @@ pub fn run(args: Args) -> Result<ExitCode> {
     );
     let mut results: Vec<Metrics> = Vec::new();
     if !args.json {
-        println!("| analyzer | MRR@10 | R@1 | R@10 | R@100 | queries | index s | query s |");
-        println!("|---|---|---|---|---|---|---|---|");
+        println!("| analyzer | query | MRR@10 | R@1 | R@10 | R@100 | queries | index s | p50 ms | p90 ms | p99 ms |");
+        println!("|---|---|---|---|---|---|---|---|---|---|---|");
     }
     for preset in presets {
-        let m = retrieval::evaluate(&docs, preset, args.threads)?;
-        if !args.json {
-            println!(
-                "| {} | {:.4} | {:.4} | {:.4} | {:.4} | {} | {:.1} | {:.1} |",
-                m.preset, m.mrr_at_10, m.recall_at_1, m.recall_at_10, m.recall_at_100, m.queries,
-                m.index_secs, m.query_secs
-            );
+        // The proximity shape is what marsad's search does; it is run for light10 too, so
+        // the comparison stays like for like.
+        let shapes: &[QueryShape] = match preset {
+            Preset::Light10 | Preset::Marsad => &[QueryShape::Disjunction, QueryShape::Proximity],
+            _ => &[QueryShape::Disjunction],
+        };
+        for m in retrieval::evaluate(&docs, preset, shapes, args.threads)? {
+            if !args.json {
+                println!(
+                    "| {} | {} | {:.4} | {:.4} | {:.4} | {:.4} | {} | {:.1} | {:.2} | {:.2} | {:.2} |",
+                    m.analyzer,
+                    m.shape.name(),
+                    m.mrr_at_10,
+                    m.recall_at_1,
+                    m.recall_at_10,
+                    m.recall_at_100,
+                    m.queries,
+                    m.index_secs,
+                    m.latency_ms[0],
+                    m.latency_ms[1],
+                    m.latency_ms[2],
+                );
+            }
+            results.push(m);
         }
-        results.push(m);
     }
     if args.json {
         println!("{}", serde_json::to_string_pretty(&results)?);
     }
-    let mrr = |name: &str| results.iter().find(|m| m.preset == name).map(|m| m.mrr_at_10);
+    let mrr = |name: &str, shape: QueryShape| {
+        results
+            .iter()
+            .find(|m| m.analyzer == name && m.shape == shape)
+            .map(|m| m.mrr_at_10)
+    };
     let mut ok = true;
-    if let Some(ours) = mrr("marsad") {
-        if let Some(light10) = mrr("light10") {
-            if ours <= light10 {
-                eprintln!("FAIL: marsad MRR@10 {ours:.4} does not beat light10 {light10:.4}");
-                ok = false;
-            } else {
-                eprintln!("ok: marsad MRR@10 {ours:.4} > light10 {light10:.4} (the floor, same run)");
-            }
+    if let (Some(ours), Some(light10)) =
+        (mrr("marsad", QueryShape::Disjunction), mrr("light10", QueryShape::Disjunction))
+    {
+        if ours <= light10 {
+            eprintln!("FAIL: marsad MRR@10 {ours:.4} does not beat light10 {light10:.4} (same run, same queries)");
+            ok = false;
+        } else {
+            eprintln!("ok: marsad MRR@10 {ours:.4} > light10 {light10:.4} (the floor, measured in this run)");
         }
-        if let Some(floor) = args.floor {
-            if ours < floor {
-                eprintln!("FAIL: marsad MRR@10 {ours:.4} is below the floor {floor:.4}");
-                ok = false;
-            }
+    }
+    if let (Some(floor), Some(best)) = (args.floor, mrr("marsad", QueryShape::Proximity)) {
+        if best < floor {
+            eprintln!("FAIL: marsad (or+proximity) MRR@10 {best:.4} is below the floor {floor:.4}");
+            ok = false;
         }
     }
     Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
