@@ -77,6 +77,10 @@ pub struct Metrics {
     pub queries: usize,
     /// Seconds spent indexing (shared by the shapes of one analyzer).
     pub index_secs: f64,
+    /// Size of the body index (positions kept), in bytes.
+    pub index_bytes: u64,
+    /// Bytes of body text indexed (UTF-8).
+    pub body_bytes: u64,
     /// Latency of top-10 searches on one thread, query analysis included: p50, p90, p99
     /// in milliseconds.
     pub latency_ms: [f64; 3],
@@ -138,6 +142,12 @@ pub fn evaluate_with(
 
     let reader = index.reader()?;
     let searcher = reader.searcher();
+    let index_bytes = searcher
+        .space_usage()
+        .map_err(|e| tantivy::TantivyError::InternalError(format!("space usage: {e}")))?
+        .total()
+        .get_bytes();
+    let body_bytes = docs.iter().map(|d| d.body.len() as u64).sum();
     let ords = searcher
         .segment_readers()
         .iter()
@@ -190,6 +200,8 @@ pub fn evaluate_with(
             recall_at_100: r100 as f64 / n,
             queries,
             index_secs,
+            index_bytes,
+            body_bytes,
             latency_ms: [pct(0.50), pct(0.90), pct(0.99)],
         });
     }

@@ -66,6 +66,16 @@ struct Summary {
     skipped: usize,
     /// Wall-clock seconds.
     seconds: f64,
+    /// Peak resident memory of the process, in MB (Linux only).
+    peak_rss_mb: Option<f64>,
+}
+
+/// The process's peak resident set size, from `/proc/self/status` (Linux).
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
 }
 
 /// Environment variable that makes the process abort at a commit phase: tests use it to
@@ -162,6 +172,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     writer.finish()?;
     progress.finish_and_clear();
     summary.seconds = started.elapsed().as_secs_f64();
+    summary.peak_rss_mb = peak_rss_mb();
 
     if args.json {
         println!("{}", serde_json::to_string(&summary)?);

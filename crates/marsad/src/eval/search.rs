@@ -67,8 +67,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     );
     let mut results: Vec<Metrics> = Vec::new();
     if !args.json {
-        println!("| analyzer | query | MRR@10 | R@1 | R@10 | R@100 | queries | index s | p50 ms | p90 ms | p99 ms |");
-        println!("|---|---|---|---|---|---|---|---|---|---|---|");
+        println!(
+            "| analyzer | query | MRR@10 | R@1 | R@10 | R@100 | queries | index s | docs/s | index/body | p50 ms | p90 ms | p99 ms |"
+        );
+        println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     }
     for preset in presets {
         // The proximity shape is what marsad's search does; it is run for light10 too, so
@@ -80,7 +82,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         for m in retrieval::evaluate(&docs, preset, shapes, args.threads)? {
             if !args.json {
                 println!(
-                    "| {} | {} | {:.4} | {:.4} | {:.4} | {:.4} | {} | {:.1} | {:.2} | {:.2} | {:.2} |",
+                    "| {} | {} | {:.4} | {:.4} | {:.4} | {:.4} | {} | {:.1} | {:.0} | {:.3} | {:.2} | {:.2} | {:.2} |",
                     m.analyzer,
                     m.shape.name(),
                     m.mrr_at_10,
@@ -89,6 +91,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     m.recall_at_100,
                     m.queries,
                     m.index_secs,
+                    docs.len() as f64 / m.index_secs,
+                    m.index_bytes as f64 / m.body_bytes.max(1) as f64,
                     m.latency_ms[0],
                     m.latency_ms[1],
                     m.latency_ms[2],
