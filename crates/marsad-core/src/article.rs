@@ -1,6 +1,6 @@
 //! The article: what every reader produces and every later stage reads.
 
-use crate::{Diagnostic, Format, Precision, Published, Source, Timezone};
+use crate::{Diagnostic, Format, Precision, Published, Quote, Source, Timezone};
 use serde::de::Error as _;
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -46,6 +46,8 @@ pub struct Article {
     pub dup_of: Option<String>,
     /// What was guessed, repaired or dropped while reading.
     pub diagnostics: Vec<Diagnostic>,
+    /// Statements found in the body (filled by `marsad_extract::quotes`; empty until then).
+    pub quotes: Vec<Quote>,
 }
 
 impl Article {
@@ -69,6 +71,7 @@ impl Article {
             language: "und".into(),
             dup_of: None,
             diagnostics: Vec::new(),
+            quotes: Vec::new(),
         }
     }
 
@@ -163,7 +166,7 @@ impl Serialize for Article {
         // Filled by later stages; present now so the schema is stable.
         st.serialize_field("entities", &empty)?;
         st.serialize_field("actors", &empty)?;
-        st.serialize_field("quotes", &empty)?;
+        st.serialize_field("quotes", &self.quotes)?;
         st.serialize_field("events", &empty)?;
         st.end()
     }
@@ -203,6 +206,8 @@ struct Wire {
     dup_of: Option<String>,
     #[serde(default)]
     diagnostics: Vec<Diagnostic>,
+    #[serde(default)]
+    quotes: Vec<Quote>,
 }
 
 impl<'de> Deserialize<'de> for Article {
@@ -247,6 +252,7 @@ impl<'de> Deserialize<'de> for Article {
             language: w.language,
             dup_of: w.dup_of,
             diagnostics: w.diagnostics,
+            quotes: w.quotes,
         })
     }
 }

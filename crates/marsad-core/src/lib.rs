@@ -4,6 +4,7 @@
 //! * [`Published`]: a publication time that says whether its timezone is known.
 //! * [`Diagnostic`]: a warning about something that was guessed or dropped while reading.
 //! * [`Format`] and [`Source`]: where an article came from.
+//! * [`Quote`] and [`Certainty`]: who said what, and how sure the text is.
 //!
 //! This crate does no I/O. Later stages add their annotation types here (entities, actors,
 //! quotes, events); the JSON output already carries their empty arrays.
@@ -21,9 +22,11 @@
 mod article;
 mod diagnostic;
 mod published;
+mod quote;
 mod source;
 
 pub use article::Article;
 pub use diagnostic::Diagnostic;
 pub use published::{Precision, Published, Timezone};
+pub use quote::{Certainty, CertaintyLabel, Quote};
 pub use source::{Format, Source};

@@ -11,8 +11,14 @@ use std::time::Instant;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let path = args.next().ok_or("usage: ner_throughput FILE.jsonl[.gz|.zst] [MAX_ARTICLES]")?;
-    let max: usize = args.next().map(|s| s.parse()).transpose()?.unwrap_or(usize::MAX);
+    let path = args
+        .next()
+        .ok_or("usage: ner_throughput FILE.jsonl[.gz|.zst] [MAX_ARTICLES]")?;
+    let max: usize = args
+        .next()
+        .map(|s| s.parse())
+        .transpose()?
+        .unwrap_or(usize::MAX);
     let file = std::fs::File::open(&path)?;
     let reader: Box<dyn std::io::Read> = if path.ends_with(".gz") {
         Box::new(flate2::read::MultiGzDecoder::new(file))

@@ -24,10 +24,12 @@
 //! assert!(hits.iter().any(|e| e.kind == EntryKind::Nisba && e.country_code() == Some("RUS")));
 //! ```
 
+pub mod claims;
 pub mod entity;
 pub mod error;
 pub mod gazetteer;
 pub mod ner;
+pub mod quotes;
 mod rng;
 
 pub use entity::{Entity, EntityKind};

@@ -12,7 +12,10 @@ const BYLINE: &str = "عبدالعزيز الروَّاف – إرم نيوز";
 fn seed_article_entities() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED);
     let Ok(text) = std::fs::read_to_string(&path) else {
-        eprintln!("skipped: {} not found (the shared data folder is missing)", path.display());
+        eprintln!(
+            "skipped: {} not found (the shared data folder is missing)",
+            path.display()
+        );
         return;
     };
     let body = match text.find(BYLINE) {
@@ -43,6 +46,9 @@ fn seed_article_entities() {
         .filter(|(k, s)| !entities.iter().any(|e| e.kind == *k && e.text == *s))
         .map(|(k, s)| format!("{k} {s}"))
         .collect();
-    let found: Vec<String> = entities.iter().map(|e| format!("{} {}", e.kind, e.text)).collect();
+    let found: Vec<String> = entities
+        .iter()
+        .map(|e| format!("{} {}", e.kind, e.text))
+        .collect();
     assert!(missing.is_empty(), "missing {missing:?}; found {found:?}");
 }

@@ -2,6 +2,7 @@
 //! Every subcommand lives in its own file under `cmd/`; quality gates under `eval/`.
 
 mod cmd;
+mod demo;
 mod eval;
 mod input;
 mod term;

@@ -182,7 +182,11 @@ impl Match<'_> {
     /// The entity type the match names: ORG before LOC before PER when a phrase is listed
     /// under several (حكومة الوفاق is an organization even if a place shares a word with it).
     pub fn entity_kind(&self) -> Option<EntityKind> {
-        let kinds: Vec<EntityKind> = self.entries.iter().filter_map(|e| e.entity_kind()).collect();
+        let kinds: Vec<EntityKind> = self
+            .entries
+            .iter()
+            .filter_map(|e| e.entity_kind())
+            .collect();
         [EntityKind::Org, EntityKind::Loc, EntityKind::Per]
             .into_iter()
             .find(|k| kinds.contains(k))
@@ -210,7 +214,10 @@ pub const EMBEDDED: [(&str, &str); 6] = [
         "countries.tsv",
         include_str!("../../data/gazetteer/countries.tsv"),
     ),
-    ("places.tsv", include_str!("../../data/gazetteer/places.tsv")),
+    (
+        "places.tsv",
+        include_str!("../../data/gazetteer/places.tsv"),
+    ),
     (
         "organizations.tsv",
         include_str!("../../data/gazetteer/organizations.tsv"),
@@ -287,11 +294,10 @@ impl Gazetteer {
             let words: Vec<Box<str>> = e
                 .form
                 .split_whitespace()
-                .map(|w| {
+                .filter_map(|w| {
                     search_form(w, &mut buf);
-                    buf.as_str().into()
+                    (!buf.is_empty()).then(|| Box::from(buf.as_str()))
                 })
-                .filter(|w: &Box<str>| !w.is_empty())
                 .collect();
             if words.is_empty() {
                 continue;
@@ -378,7 +384,11 @@ impl Gazetteer {
                 if best.is_some_and(|(l, _, _)| l >= len) {
                     break;
                 }
-                if p.rest.iter().zip(&norm[i + 1..]).all(|(a, b)| a.as_ref() == *b) {
+                if p.rest
+                    .iter()
+                    .zip(&norm[i + 1..])
+                    .all(|(a, b)| a.as_ref() == *b)
+                {
                     best = Some((len, clitic, p));
                     break;
                 }
@@ -388,7 +398,11 @@ impl Gazetteer {
             start: i,
             end: i + len,
             proclitic: clitic,
-            entries: p.entries.iter().map(|&e| &self.entries[e as usize]).collect(),
+            entries: p
+                .entries
+                .iter()
+                .map(|&e| &self.entries[e as usize])
+                .collect(),
         })
     }
 

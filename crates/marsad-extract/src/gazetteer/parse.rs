@@ -35,7 +35,10 @@ pub fn parse_into(text: &str, out: &mut Vec<Entry>) -> Result<()> {
         let (Some(kind), Some(country), Some(forms), None) =
             (cols.next(), cols.next(), cols.next(), cols.next())
         else {
-            return Err(Error::malformed(line_no, "expected kind<TAB>country<TAB>forms"));
+            return Err(Error::malformed(
+                line_no,
+                "expected kind<TAB>country<TAB>forms",
+            ));
         };
         let kind = EntryKind::parse(kind.trim())
             .ok_or_else(|| Error::malformed(line_no, format!("unknown kind {kind:?}")))?;
@@ -112,7 +115,10 @@ mod tests {
         assert_eq!(out[0].canonical, "روسيا");
         assert_eq!(out[1].form, "روسيا الاتحادية");
         assert_eq!(out[1].canonical, "روسيا");
-        assert!(out.iter().any(|e| e.form == "الروسية" && e.kind == EntryKind::Nisba));
+        assert!(
+            out.iter()
+                .any(|e| e.form == "الروسية" && e.kind == EntryKind::Nisba)
+        );
         let sirte = out.iter().find(|e| e.form == "سرت").unwrap();
         assert_eq!(sirte.canonical, "سرت");
         assert_eq!(sirte.country_code(), Some("LBY"));

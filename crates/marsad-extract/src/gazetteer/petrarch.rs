@@ -29,17 +29,75 @@ use std::collections::BTreeMap;
 /// Words our review of the output found in entries that are not people (lemmas of common
 /// nouns), and known misspellings in the dictionary.
 pub const REJECT: [&str; 45] = [
-    "قوة", "سفينة", "مسؤول", "متحدث", "عضو", "نائب", "رجل", "امرأة", "طفل", "شعب", "جماعة",
-    "لجنة", "مصدر", "مواطن", "جندي", "ضابط", "مقاتل", "مسلح", "ناشط", "عامل", "أمن", "وفينوس",
-    "حكومي", "دولي", "انتقالي", "مؤتمر", "شعبي", "معارض", "صغير", "تايمز", "إرهابي", "سادس",
-    "دين", "لمحمد", "المخلصون", "الجمركيون", "برنامج", "مهربي", "تاجر", "الذي", "التي",
-    "والنمسوي", "غذاء", "مخدر", "سلاح",
+    "قوة",
+    "سفينة",
+    "مسؤول",
+    "متحدث",
+    "عضو",
+    "نائب",
+    "رجل",
+    "امرأة",
+    "طفل",
+    "شعب",
+    "جماعة",
+    "لجنة",
+    "مصدر",
+    "مواطن",
+    "جندي",
+    "ضابط",
+    "مقاتل",
+    "مسلح",
+    "ناشط",
+    "عامل",
+    "أمن",
+    "وفينوس",
+    "حكومي",
+    "دولي",
+    "انتقالي",
+    "مؤتمر",
+    "شعبي",
+    "معارض",
+    "صغير",
+    "تايمز",
+    "إرهابي",
+    "سادس",
+    "دين",
+    "لمحمد",
+    "المخلصون",
+    "الجمركيون",
+    "برنامج",
+    "مهربي",
+    "تاجر",
+    "الذي",
+    "التي",
+    "والنمسوي",
+    "غذاء",
+    "مخدر",
+    "سلاح",
 ];
 
 /// Title lemmas (the dictionary drops the article) removed from the front of a name.
 pub const TITLE_LEMMAS: [&str; 20] = [
-    "ملك", "شيخ", "أمير", "مستشار", "مستشارة", "سلطان", "جنرال", "عقيد", "رئيس", "وزير",
-    "زعيم", "قائد", "نائب", "سفير", "رئيسة", "إمام", "دكتور", "سيد", "لواء", "مشير",
+    "ملك",
+    "شيخ",
+    "أمير",
+    "مستشار",
+    "مستشارة",
+    "سلطان",
+    "جنرال",
+    "عقيد",
+    "رئيس",
+    "وزير",
+    "زعيم",
+    "قائد",
+    "نائب",
+    "سفير",
+    "رئيسة",
+    "إمام",
+    "دكتور",
+    "سيد",
+    "لواء",
+    "مشير",
 ];
 
 /// A person seeded from the dictionary.
@@ -137,14 +195,19 @@ pub fn extract_persons(actor_dict: &str, known: &Gazetteer) -> Vec<PersonSeed> {
         {
             continue;
         }
-        if words.iter().any(|w| {
-            w.chars().count() < 2 || mask(w) & blocking != 0 || REJECT.contains(w)
-        }) {
+        if words
+            .iter()
+            .any(|w| w.chars().count() < 2 || mask(w) & blocking != 0 || REJECT.contains(w))
+        {
             continue;
         }
         // A place or organization listed under several words (تل أبيب).
         let phrase = words.join(" ");
-        if known.lookup(&phrase).iter().any(|e| e.entity_kind().is_some()) {
+        if known
+            .lookup(&phrase)
+            .iter()
+            .any(|e| e.entity_kind().is_some())
+        {
             continue;
         }
         if !(given(words[0]) || dated) {
@@ -169,7 +232,9 @@ pub fn to_text(seeds: &[PersonSeed], source: &str) -> String {
     out.push_str(&format!("# source: {source} (openeventdata/UniversalPetrarch, branch arabic, 2018-11-14; MIT, (c) 2016 Open Event Data Alliance)\n"));
     out.push_str("# The dictionary stops in 2018 and has known errors (UniversalPetrarch issues #33, #36, #42);\n");
     out.push_str("# the cleaning rules are in crates/marsad-extract/src/gazetteer/petrarch.rs.\n");
-    out.push_str("# Rebuild: marsad train gazetteer --petrarch <actor_dict_ar_v4.txt> --out <this file>\n");
+    out.push_str(
+        "# Rebuild: marsad train gazetteer --petrarch <actor_dict_ar_v4.txt> --out <this file>\n",
+    );
     out.push_str("# Format: see countries.tsv. Names are lemmas as the dictionary writes them.\n");
     for s in seeds {
         out.push_str(&format!(

@@ -14,8 +14,18 @@ fn embedded_lists_parse() {
 const ROWS: &[(&str, EntryKind, &str, &str)] = &[
     ("أمريكا", EntryKind::Country, "USA", "الولايات المتحدة"),
     ("أميركا", EntryKind::Country, "USA", "الولايات المتحدة"),
-    ("الولايات المتحدة", EntryKind::Country, "USA", "الولايات المتحدة"),
-    ("للولايات المتحدة", EntryKind::Country, "USA", "الولايات المتحدة"),
+    (
+        "الولايات المتحدة",
+        EntryKind::Country,
+        "USA",
+        "الولايات المتحدة",
+    ),
+    (
+        "للولايات المتحدة",
+        EntryKind::Country,
+        "USA",
+        "الولايات المتحدة",
+    ),
     ("واشنطن", EntryKind::Capital, "USA", "واشنطن"),
     ("أوروبا", EntryKind::Region, "", "أوروبا"),
     ("أوربا", EntryKind::Region, "", "أوروبا"),
@@ -73,7 +83,16 @@ fn words_that_are_not_names() {
     let g = Gazetteer::embedded();
     // Proclitic removal must not invent names: وزير is not و + زير, and common words that
     // look like place names are deliberately absent.
-    for word in ["وزير", "البيضاء", "العين", "صور", "قال", "الحكومة الجديدة", "هو", "موسكوفي"] {
+    for word in [
+        "وزير",
+        "البيضاء",
+        "العين",
+        "صور",
+        "قال",
+        "الحكومة الجديدة",
+        "هو",
+        "موسكوفي",
+    ] {
         let hits = g.lookup(word);
         assert!(
             hits.iter().all(|e| e.entity_kind().is_none()),
@@ -85,7 +104,18 @@ fn words_that_are_not_names() {
 #[test]
 fn longest_match_wins_and_matches_do_not_overlap() {
     let g = Gazetteer::embedded();
-    let tokens = ["قال", "مجلس", "الأمن", "الدولي", "في", "الولايات", "المتحدة", "الأمريكية", "و", "روسيا"];
+    let tokens = [
+        "قال",
+        "مجلس",
+        "الأمن",
+        "الدولي",
+        "في",
+        "الولايات",
+        "المتحدة",
+        "الأمريكية",
+        "و",
+        "روسيا",
+    ];
     let found: Vec<(usize, usize, Option<EntityKind>)> = g
         .find(&tokens)
         .iter()

@@ -15,6 +15,8 @@
 //! word<TAB>count<TAB>a.b.c
 //! ```
 //!
+//! Comment lines are only read before the first word line, since a word may begin with `#`.
+//!
 //! Words are in marsad's search form with digits written as `0` ([`super::features::word_form`]);
 //! lines are sorted by descending count, then by word, so the file is reproducible.
 
@@ -47,7 +49,10 @@ impl Clusters {
     /// Builds a table from `(word, info)` pairs and header comments (without `# `).
     pub fn from_words(words: Vec<(String, WordInfo)>, comments: Vec<String>) -> Clusters {
         Clusters {
-            words: words.into_iter().map(|(w, i)| (w.into_boxed_str(), i)).collect(),
+            words: words
+                .into_iter()
+                .map(|(w, i)| (w.into_boxed_str(), i))
+                .collect(),
             comments,
         }
     }
@@ -107,12 +112,15 @@ impl Clusters {
         }
         let mut words = FxHashMap::default();
         let mut comments = Vec::new();
+        let mut in_header = true;
         for (i, line) in lines {
             let line = line.trim_end_matches('\r');
-            if let Some(c) = line.strip_prefix('#') {
+            // Comments only open the file: a word may itself begin with `#` (hashtags).
+            if in_header && let Some(c) = line.strip_prefix('#') {
                 comments.push(c.trim().to_string());
                 continue;
             }
+            in_header = false;
             if line.is_empty() {
                 continue;
             }
@@ -151,8 +159,27 @@ mod tests {
     fn round_trips() {
         let c = Clusters::from_words(
             vec![
-                ("موسكو".into(), WordInfo { count: 7, path: [1, 2, 3] }),
-                ("لندن".into(), WordInfo { count: 9, path: [1, 2, 0] }),
+                (
+                    "موسكو".into(),
+                    WordInfo {
+                        count: 7,
+                        path: [1, 2, 3],
+                    },
+                ),
+                (
+                    "لندن".into(),
+                    WordInfo {
+                        count: 9,
+                        path: [1, 2, 0],
+                    },
+                ),
+                (
+                    "#ليبيا".into(),
+                    WordInfo {
+                        count: 1,
+                        path: [0, 0, 0],
+                    },
+                ),
             ],
             vec!["dim 8".into()],
         );
@@ -162,13 +189,21 @@ mod tests {
         assert!(text.find("لندن").unwrap() < text.find("موسكو").unwrap());
         let back = Clusters::parse(&text).unwrap();
         assert_eq!(back.get("موسكو"), c.get("موسكو"));
+        assert_eq!(back.len(), 3);
+        assert_eq!(back.count("#ليبيا"), 1);
         assert_eq!(back.comments(), ["dim 8"]);
         assert_eq!(back.to_text(), text);
     }
 
     #[test]
     fn rejects_bad_lines() {
-        for body in ["w\t1", "w\tx\t1.2.3", "w\t1\t1.2", "w\t1\t1.2.3.4", "w\t1\t1.2.3\tz"] {
+        for body in [
+            "w\t1",
+            "w\tx\t1.2.3",
+            "w\t1\t1.2",
+            "w\t1\t1.2.3.4",
+            "w\t1\t1.2.3\tz",
+        ] {
             let text = format!("{HEADER}\n{body}\n");
             assert!(Clusters::parse(&text).is_err(), "{body}");
         }

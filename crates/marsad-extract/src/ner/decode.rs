@@ -96,7 +96,9 @@ mod tests {
             let mut best = f32::NEG_INFINITY;
             let total = NUM_TAGS.pow(n as u32);
             for code in 0..total {
-                let ys: Vec<usize> = (0..n).map(|i| code / NUM_TAGS.pow(i as u32) % NUM_TAGS).collect();
+                let ys: Vec<usize> = (0..n)
+                    .map(|i| code / NUM_TAGS.pow(i as u32) % NUM_TAGS)
+                    .collect();
                 best = best.max(score(&ys));
             }
             assert!((score(&out) - best).abs() < 1e-4);

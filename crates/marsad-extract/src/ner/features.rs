@@ -228,7 +228,11 @@ impl<'m> Extractor<'m> {
             info.clitic_letters = split.clitic_letters;
             shape(t, &mut info.shape);
             let count = self.clusters.count(&info.form);
-            info.freq = if count == 0 { 0 } else { (32 - count.leading_zeros()) as u8 };
+            info.freq = if count == 0 {
+                0
+            } else {
+                (32 - count.leading_zeros()) as u8
+            };
             let stem = &info.form[info.prefix_end..];
             info.stem_cluster = self.clusters.get(stem).map(|w| w.path);
             info.cluster = self
@@ -238,12 +242,15 @@ impl<'m> Extractor<'m> {
                 .or_else(|| {
                     // Unknown with its clitics: try without the conjunction/preposition
                     // (keeping the article), then the bare stem.
-                    let clitic_bytes: usize = info.form
+                    let clitic_bytes: usize = info
+                        .form
                         .chars()
                         .take(info.clitic_letters)
                         .map(char::len_utf8)
                         .sum();
-                    self.clusters.get(&info.form[clitic_bytes..]).map(|w| w.path)
+                    self.clusters
+                        .get(&info.form[clitic_bytes..])
+                        .map(|w| w.path)
                 })
                 .or(info.stem_cluster);
             info.gaz_mask = 0;
@@ -292,7 +299,7 @@ impl<'m> Extractor<'m> {
             }
         }
         for (o, k) in [(0u8, -1isize), (2, 1)] {
-            let s = at(k).map_or(pad(k), |t| t.form[t.prefix_end..].as_bytes());
+            let s = at(k).map_or(pad(k), |t| &t.form.as_bytes()[t.prefix_end..]);
             push(T_STEM + o, &[s]);
         }
         push(T_PREFIX, &[&form[..info.prefix_end]]);
@@ -320,16 +327,22 @@ impl<'m> Extractor<'m> {
         // Letter trigrams of the stem: transliterated foreign names (رامسفيلد, وودورد) share
         // letter patterns that no word list covers.
         if stem_letters >= 4 {
-            let idx: Vec<usize> = stem.char_indices().map(|(b, _)| b).chain([stem.len()]).collect();
+            let idx: Vec<usize> = stem
+                .char_indices()
+                .map(|(b, _)| b)
+                .chain([stem.len()])
+                .collect();
             for w in idx.windows(4) {
                 push(T_CHAR3, &[&stem.as_bytes()[w[0]..w[3]]]);
             }
         }
         // Unknown to the corpus, by what precedes it: the context of an unseen name.
         if info.freq == 0 {
-            let prev_stem = at(-1).map_or(BOS, |t| t.form[t.prefix_end..].as_bytes());
+            let prev_stem = at(-1).map_or(BOS, |t| &t.form.as_bytes()[t.prefix_end..]);
             push(T_OOV_PREV, &[prev_stem]);
-            let prev_cluster = at(-1).and_then(|t| t.cluster).map_or([0xff; 6], |p| path_bytes(&p, 1));
+            let prev_cluster = at(-1)
+                .and_then(|t| t.cluster)
+                .map_or([0xff; 6], |p| path_bytes(&p, 1));
             push(T_OOV_PREV_CLUSTER, &[&prev_cluster]);
         }
         // Leading and trailing letters of the neighbours' stems.
@@ -340,9 +353,15 @@ impl<'m> Extractor<'m> {
                 for n in 1..=3usize {
                     if letters > n {
                         let cut = st.char_indices().nth(n).map_or(st.len(), |(b, _)| b);
-                        push(T_NEIGHBOR_PRE + 3 * o + (n - 1) as u8, &[&st.as_bytes()[..cut]]);
+                        push(
+                            T_NEIGHBOR_PRE + 3 * o + (n - 1) as u8,
+                            &[&st.as_bytes()[..cut]],
+                        );
                         let cut = st.char_indices().nth(letters - n).map_or(0, |(b, _)| b);
-                        push(T_NEIGHBOR_SUF + 3 * o + (n - 1) as u8, &[&st.as_bytes()[cut..]]);
+                        push(
+                            T_NEIGHBOR_SUF + 3 * o + (n - 1) as u8,
+                            &[&st.as_bytes()[cut..]],
+                        );
                     }
                 }
             }

@@ -32,7 +32,7 @@ impl Default for KMeansConfig {
 
 /// Cluster paths for `n = vectors.len() / dim` vectors.
 pub fn cluster_paths(vectors: &[f32], dim: usize, cfg: &KMeansConfig) -> Vec<[u16; LEVELS]> {
-    let n = if dim == 0 { 0 } else { vectors.len() / dim };
+    let n = vectors.len().checked_div(dim).unwrap_or(0);
     let mut unit = vectors[..n * dim].to_vec();
     for row in unit.chunks_mut(dim.max(1)) {
         let norm = row.iter().map(|x| x * x).sum::<f32>().sqrt();
@@ -44,10 +44,10 @@ pub fn cluster_paths(vectors: &[f32], dim: usize, cfg: &KMeansConfig) -> Vec<[u1
     let mut rng = Rng::new(cfg.seed);
     // Groups of items sharing a path prefix, split level by level.
     let mut groups: Vec<Vec<usize>> = vec![(0..n).collect()];
-    for level in 0..LEVELS {
+    for (level, &branching) in cfg.branching.iter().enumerate() {
         let mut next = Vec::new();
         for group in &groups {
-            let k = cfg.branching[level].max(1);
+            let k = branching.max(1);
             let assign = kmeans(&unit, dim, group, k, cfg.iterations, &mut rng);
             let mut children: Vec<Vec<usize>> = vec![Vec::new(); k];
             for (&item, &c) in group.iter().zip(&assign) {
@@ -165,7 +165,11 @@ mod tests {
         let mut v = Vec::new();
         let mut rng = Rng::new(3);
         for i in 0..40 {
-            let base = if i % 2 == 0 { [1.0, 0.0, 0.0, 0.0] } else { [0.0, 0.0, 1.0, 0.0] };
+            let base = if i % 2 == 0 {
+                [1.0, 0.0, 0.0, 0.0]
+            } else {
+                [0.0, 0.0, 1.0, 0.0]
+            };
             for b in base {
                 v.push(b + (rng.unit() - 0.5) * 0.1);
             }

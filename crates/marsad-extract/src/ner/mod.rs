@@ -48,6 +48,9 @@ static EMBEDDED: LazyLock<Result<NerModel>> =
     LazyLock::new(|| NerModel::from_bytes(EMBEDDED_MODEL));
 static EMPTY: LazyLock<NerModel> = LazyLock::new(NerModel::empty);
 
+/// Called after each training epoch with the model so far.
+pub type ModelCallback<'a> = &'a mut dyn FnMut(usize, &NerModel);
+
 /// A trained tagger with its cluster table.
 #[derive(Debug, Clone)]
 pub struct NerModel {
@@ -257,10 +260,12 @@ impl NerModel {
         clusters: Clusters,
         cfg: &TrainConfig,
         description: &str,
-        mut on_epoch: Option<&mut dyn FnMut(usize, &NerModel)>,
+        mut on_epoch: Option<ModelCallback<'_>>,
     ) -> Result<NerModel> {
         if train.is_empty() {
-            return Err(Error::new(ErrorKind::NoData("no training sentences".into())));
+            return Err(Error::new(ErrorKind::NoData(
+                "no training sentences".into(),
+            )));
         }
         let clusters = Arc::new(clusters);
         let data = featurize(train, &clusters);
@@ -360,7 +365,9 @@ impl Tagger<'_> {
 
     fn run(&mut self, tokens: &[&str]) {
         self.extractor.extract(tokens, &mut self.features);
-        self.model.weights.emissions(&self.features, &mut self.emissions);
+        self.model
+            .weights
+            .emissions(&self.features, &mut self.emissions);
         decode::viterbi(&self.emissions, &self.model.weights.trans, &mut self.path);
     }
 

@@ -34,7 +34,11 @@ pub struct Weights {
 impl Weights {
     /// Weights from ascending `keys` and their rows.
     pub fn new(keys: Vec<u64>, rows: Vec<[f32; NUM_TAGS]>, trans: Transitions) -> Weights {
-        let index = keys.iter().enumerate().map(|(i, &k)| (k, i as u32)).collect();
+        let index = keys
+            .iter()
+            .enumerate()
+            .map(|(i, &k)| (k, i as u32))
+            .collect();
         Weights {
             keys,
             rows,
@@ -53,7 +57,10 @@ impl Weights {
     /// nothing at tagging time.
     pub fn average(members: &[Weights]) -> Weights {
         let k = members.len().max(1) as f32;
-        let mut keys: Vec<u64> = members.iter().flat_map(|m| m.keys.iter().copied()).collect();
+        let mut keys: Vec<u64> = members
+            .iter()
+            .flat_map(|m| m.keys.iter().copied())
+            .collect();
         keys.sort_unstable();
         keys.dedup();
         let mut rows = vec![[0f32; NUM_TAGS]; keys.len()];
@@ -162,7 +169,9 @@ impl ModelData {
         }
         let version = r.u32().ok_or_else(|| bad("truncated"))?;
         if version != FORMAT_VERSION {
-            return Err(bad(&format!("format version {version}, expected {FORMAT_VERSION}")));
+            return Err(bad(&format!(
+                "format version {version}, expected {FORMAT_VERSION}"
+            )));
         }
         let fv = r.u32().ok_or_else(|| bad("truncated"))?;
         if fv != FEATURE_VERSION {
@@ -252,7 +261,13 @@ mod tests {
         ModelData {
             weights: Weights::new(vec![3, 9], vec![[1.0; NUM_TAGS], [-2.5; NUM_TAGS]], trans),
             clusters: Clusters::from_words(
-                vec![("لندن".into(), WordInfo { count: 4, path: [1, 0, 2] })],
+                vec![(
+                    "لندن".into(),
+                    WordInfo {
+                        count: 4,
+                        path: [1, 0, 2],
+                    },
+                )],
                 vec![],
             ),
             description: "test".into(),
@@ -281,7 +296,10 @@ mod tests {
         let b = Weights::new(vec![5, 7], vec![[2.0; NUM_TAGS], [6.0; NUM_TAGS]], t);
         let m = Weights::average(&[a, b]);
         assert_eq!(m.keys, vec![1, 5, 7]);
-        assert_eq!(m.rows, vec![[1.0; NUM_TAGS], [3.0; NUM_TAGS], [3.0; NUM_TAGS]]);
+        assert_eq!(
+            m.rows,
+            vec![[1.0; NUM_TAGS], [3.0; NUM_TAGS], [3.0; NUM_TAGS]]
+        );
     }
 
     #[test]

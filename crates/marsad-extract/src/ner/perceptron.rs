@@ -50,12 +50,15 @@ pub struct TrainingSentence {
     pub gold: Vec<usize>,
 }
 
+/// Called after each epoch with the averaged weights so far.
+pub type EpochCallback<'a> = &'a mut dyn FnMut(usize, &Weights);
+
 /// Trains on `sentences`. After each epoch, `on_epoch(epoch, &averaged)` is called when
 /// given (for tuning the number of epochs on held-out data).
 pub fn train(
     sentences: &[TrainingSentence],
     cfg: &TrainConfig,
-    mut on_epoch: Option<&mut dyn FnMut(usize, &Weights)>,
+    mut on_epoch: Option<EpochCallback<'_>>,
 ) -> Result<Weights> {
     if sentences.iter().all(|s| s.gold.is_empty()) {
         return Err(Error::new(ErrorKind::NoData("no training tokens".into())));
@@ -74,7 +77,11 @@ pub fn train(
         .collect();
     keys.sort_unstable();
     drop(counts);
-    let index: FxHashMap<u64, u32> = keys.iter().enumerate().map(|(i, &k)| (k, i as u32)).collect();
+    let index: FxHashMap<u64, u32> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, &k)| (k, i as u32))
+        .collect();
 
     // Each sentence as feature ids per token, with the number of leading identity features
     // (those of them that survived the count cut-off).
@@ -191,6 +198,7 @@ fn averaged(
             rows.push(row);
         }
     }
-    let trans: Transitions = std::array::from_fn(|p| std::array::from_fn(|y| avg(tw[p][y], tu[p][y])));
+    let trans: Transitions =
+        std::array::from_fn(|p| std::array::from_fn(|y| avg(tw[p][y], tu[p][y])));
     Weights::new(out_keys, rows, trans)
 }

@@ -126,7 +126,9 @@ mod tests {
     use EntityKind::*;
 
     fn t(s: &str) -> Vec<Tag> {
-        s.split_whitespace().map(|x| Tag::parse(x).unwrap()).collect()
+        s.split_whitespace()
+            .map(|x| Tag::parse(x).unwrap())
+            .collect()
     }
 
     #[test]
@@ -142,7 +144,8 @@ mod tests {
 
     #[test]
     fn span_table() {
-        let cases: &[(&str, &[(EntityKind, usize, usize)])] = &[
+        type Row = (&'static str, &'static [(EntityKind, usize, usize)]);
+        let cases: &[Row] = &[
             ("O O", &[]),
             ("B-PER I-PER O B-LOC", &[(Per, 0, 2), (Loc, 3, 4)]),
             // An I- without its B- starts a span (57 such spans in ANERcorp).
@@ -152,8 +155,10 @@ mod tests {
             ("I-MISC", &[(Misc, 0, 1)]),
         ];
         for (tags, expected) in cases {
-            let got: Vec<(EntityKind, usize, usize)> =
-                spans(&t(tags)).iter().map(|s| (s.kind, s.start, s.end)).collect();
+            let got: Vec<(EntityKind, usize, usize)> = spans(&t(tags))
+                .iter()
+                .map(|s| (s.kind, s.start, s.end))
+                .collect();
             assert_eq!(&got, expected, "{tags}");
         }
     }

@@ -153,7 +153,11 @@ pub fn train(corpus: &Corpus, cfg: &Word2VecConfig) -> Result<Embeddings> {
     // Documents as vocabulary ids; out-of-vocabulary tokens are dropped, as in word2vec.
     let mut docs: Vec<Vec<u32>> = Vec::with_capacity(corpus.docs.len());
     for (d, &start) in corpus.docs.iter().enumerate() {
-        let end = corpus.docs.get(d + 1).copied().unwrap_or(corpus.tokens.len());
+        let end = corpus
+            .docs
+            .get(d + 1)
+            .copied()
+            .unwrap_or(corpus.tokens.len());
         docs.push(
             corpus.tokens[start..end]
                 .iter()
@@ -254,7 +258,10 @@ pub fn train(corpus: &Corpus, cfg: &Word2VecConfig) -> Result<Embeddings> {
         }
     }
     Ok(Embeddings {
-        words: order.iter().map(|&o| corpus.words[o as usize].to_string()).collect(),
+        words: order
+            .iter()
+            .map(|&o| corpus.words[o as usize].to_string())
+            .collect(),
         counts,
         vectors: syn0,
         dim,
@@ -285,8 +292,24 @@ mod tests {
         for _ in 0..400 {
             let city = cities[rng.below(4)];
             let person = people[rng.below(4)];
-            c.add_document(["وصل", "إلى", city, "اليوم", "قادما", "من", cities[rng.below(4)]]);
-            c.add_document(["قال", person, "إن", "الوضع", "جيد", "وأضاف", people[rng.below(4)]]);
+            c.add_document([
+                "وصل",
+                "إلى",
+                city,
+                "اليوم",
+                "قادما",
+                "من",
+                cities[rng.below(4)],
+            ]);
+            c.add_document([
+                "قال",
+                person,
+                "إن",
+                "الوضع",
+                "جيد",
+                "وأضاف",
+                people[rng.below(4)],
+            ]);
         }
         c
     }

@@ -25,8 +25,11 @@ use std::process::ExitCode;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Files and directories to read (directories recursively; gzip/zstd transparently).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "demo")]
     pub paths: Vec<PathBuf>,
+    /// Read the demo corpus compiled into the binary (fiction written for marsad).
+    #[arg(long)]
+    pub demo: bool,
     /// Write JSON Lines, one article per line, to stdout.
     #[arg(long, conflicts_with = "tokens")]
     pub json: bool,
@@ -53,14 +56,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut summary = Summary::default();
     let mut articles: Vec<Article> = Vec::new();
     let stderr = std::io::stderr();
-    ingest_paths(&args.paths, &opts, &mut |event| match event {
+    let mut sink = |event| match event {
         Event::Article(a) => articles.push(a),
         Event::Failed(e) => {
             summary.failed += 1;
             let _ = writeln!(stderr.lock(), "marsad: {e}");
         }
         Event::Skipped { .. } => summary.skipped += 1,
-    });
+    };
+    if args.demo {
+        crate::demo::read(&opts, &mut sink);
+    }
+    ingest_paths(&args.paths, &opts, &mut sink);
     let dedup_opts = DedupOptions {
         near: !args.exact_dups_only,
         ..DedupOptions::default()

@@ -37,7 +37,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let out = petrarch::to_text(&seeds, &source);
-    std::fs::write(&args.out, &out).with_context(|| format!("cannot write {}", args.out.display()))?;
-    eprintln!("marsad: {} people; wrote {}", seeds.len(), args.out.display());
+    std::fs::write(&args.out, &out)
+        .with_context(|| format!("cannot write {}", args.out.display()))?;
+    eprintln!(
+        "marsad: {} people; wrote {}",
+        seeds.len(),
+        args.out.display()
+    );
     Ok(ExitCode::SUCCESS)
 }

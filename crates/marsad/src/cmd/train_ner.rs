@@ -71,7 +71,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     );
 
     if args.dev_fraction > 0.0 {
-        if !(args.dev_fraction < 1.0) {
+        if args.dev_fraction.is_nan() || args.dev_fraction >= 1.0 {
             bail!("--dev-fraction must be below 1");
         }
         let n_dev = ((sentences.len() as f64) * args.dev_fraction).ceil() as usize;

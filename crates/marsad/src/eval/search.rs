@@ -24,8 +24,9 @@ pub struct Args {
     /// Analyzer presets to run (comma-separated): plain, normalize, snowball, light10, marsad.
     #[arg(long, value_delimiter = ',', default_value = "plain,normalize,snowball,light10,marsad")]
     presets: Vec<String>,
-    /// Indexing threads.
-    #[arg(long, default_value_t = 2)]
+    /// Indexing threads. One by default: the segment layout, and so the last digits of
+    /// the figures, then do not depend on thread timing.
+    #[arg(long, default_value_t = 1)]
     threads: usize,
     /// An absolute MRR@10 floor for marsad's search (or+proximity), on top of its chain
     /// beating light10.
