@@ -80,7 +80,6 @@ pub struct Analyzer {
     folds: Folds,
     stopwords: Option<Arc<StopwordSet>>,
     stemmer: Stemmer,
-    surface: bool,
 }
 
 /// One search term: its text and where the token it came from is.
@@ -141,15 +140,7 @@ impl Analyzer {
             folds,
             stopwords,
             stemmer,
-            surface: false,
         }
-    }
-
-    /// Also emits each word's normalized surface form, at the stem's position, when it
-    /// differs from the stem: exact forms then match twice and rank above mere variants.
-    pub fn with_surface(mut self, surface: bool) -> Analyzer {
-        self.surface = surface;
-        self
     }
 
     /// The normalization folds of this chain.
@@ -181,7 +172,6 @@ impl Analyzer {
             position: 0,
             next_position: 0,
             hashtag: None,
-            surface: None,
             normalized: String::with_capacity(32),
             term: String::with_capacity(32),
         }
@@ -216,8 +206,6 @@ pub struct TermStream<'a> {
     next_position: u32,
     /// A hashtag being split into parts: the token and the byte/char offset of the next part.
     hashtag: Option<(Token, usize, usize)>,
-    /// The span of a word whose surface form is still to be emitted (in `normalized`).
-    surface: Option<(usize, usize, usize, usize)>,
     normalized: String,
     term: String,
 }
@@ -226,19 +214,7 @@ impl TermStream<'_> {
     /// The next term, or `None` at the end of the text.
     pub fn next_term(&mut self) -> Option<Term<'_>> {
         loop {
-            if let Some((byte_start, byte_end, start, end)) = self.surface.take() {
-                std::mem::swap(&mut self.term, &mut self.normalized);
-                return Some(Term {
-                    text: &self.term,
-                    start,
-                    end,
-                    byte_start,
-                    byte_end,
-                    position: self.position,
-                });
-            }
             if let Some(span) = self.next_hashtag_part() {
-                self.queue_surface(span);
                 return Some(self.emit(span));
             }
             let token = self.tokens.next()?;
@@ -270,19 +246,8 @@ impl TermStream<'_> {
                 _ => false,
             };
             if produced {
-                let span = (token.byte_start, token.byte_end, token.start, token.end);
-                if token.kind.is_word() {
-                    self.queue_surface(span);
-                }
-                return Some(self.emit(span));
+                return Some(self.emit((token.byte_start, token.byte_end, token.start, token.end)));
             }
-        }
-    }
-
-    /// With surface forms on, schedules the word's normalized form when it is not the term.
-    fn queue_surface(&mut self, span: (usize, usize, usize, usize)) {
-        if self.analyzer.surface && self.normalized != self.term {
-            self.surface = Some(span);
         }
     }
 
