@@ -193,3 +193,24 @@ fn abort_between_the_two_commits_then_rerun_is_exact() {
         assert_eq!(st["index_documents"], N as u64, "{point}");
     }
 }
+
+/// A syndicated copy ingested in a later run points at the stored original.
+#[test]
+fn copies_across_runs_point_at_the_stored_original() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b, data) = (tmp.path().join("a"), tmp.path().join("b"), tmp.path().join("data"));
+    std::fs::create_dir_all(&a).unwrap();
+    std::fs::create_dir_all(&b).unwrap();
+    let body = "أعلنت وزارة الخارجية في بيان رسمي صدر صباح اليوم أنها استدعت سفير الدولة المجاورة للاحتجاج على ما وصفته بالتدخل في الشؤون الداخلية، وأكدت أن الحكومة ستتخذ كل الإجراءات اللازمة لحماية مصالحها.\n\nوأضاف البيان أن الوزير أجرى اتصالات مع عدد من نظرائه العرب والأوروبيين لشرح موقف بلاده، وأن لجنة مشتركة ستجتمع الأسبوع المقبل لبحث ترسيم الحدود وتبادل المعلومات الأمنية وتنظيم حركة التجارة.";
+    let article = |title: &str, outlet: &str, text: &str| {
+        format!("{title}\n\n01/03/2024 - 09:00:00\n\nسياسة\n\nمحرر – {outlet}\n\n{text}")
+    };
+    std::fs::write(a.join("original.txt"), article("الخارجية تستدعي السفير", "وكالة المرصد", body)).unwrap();
+    let copy = body.replace("التجارة", "البضائع");
+    std::fs::write(b.join("copy.txt"), article("استدعاء السفير احتجاجاً", "صحيفة الساحل", &copy)).unwrap();
+    assert_eq!(ingest(&a, &data)["ingested"], 1);
+    let s = ingest(&b, &data);
+    assert_eq!((s["ingested"].as_u64(), s["duplicate"].as_u64()), (Some(0), Some(1)), "{s}");
+    let st = stats(&data);
+    assert_eq!((st["articles"].as_u64(), st["duplicates"].as_u64()), (Some(2), Some(1)));
+}

@@ -1,26 +1,26 @@
 //! First-order Viterbi decoding over emission and transition scores.
 
-use super::tags::NUM_LABELS;
+use super::tags::NUM_TAGS;
 
-/// Transition scores: `trans[prev][cur]`, with `prev == NUM_LABELS` for the sentence start.
-pub type Transitions = [[f32; NUM_LABELS]; NUM_LABELS + 1];
+/// Transition scores: `trans[prev][cur]`, with `prev == NUM_TAGS` for the sentence start.
+pub type Transitions = [[f32; NUM_TAGS]; NUM_TAGS + 1];
 
 /// The best tag index sequence for `emissions` (one row of scores per token), written into
 /// `out`. Ties go to the lowest tag index, so decoding is deterministic.
-pub fn viterbi(emissions: &[[f32; NUM_LABELS]], trans: &Transitions, out: &mut Vec<usize>) {
+pub fn viterbi(emissions: &[[f32; NUM_TAGS]], trans: &Transitions, out: &mut Vec<usize>) {
     out.clear();
     let n = emissions.len();
     if n == 0 {
         return;
     }
-    let mut score = [0f32; NUM_LABELS];
+    let mut score = [0f32; NUM_TAGS];
     for (y, s) in score.iter_mut().enumerate() {
-        *s = trans[NUM_LABELS][y] + emissions[0][y];
+        *s = trans[NUM_TAGS][y] + emissions[0][y];
     }
-    let mut back: Vec<[u8; NUM_LABELS]> = vec![[0; NUM_LABELS]; n];
+    let mut back: Vec<[u8; NUM_TAGS]> = vec![[0; NUM_TAGS]; n];
     for i in 1..n {
-        let mut next = [0f32; NUM_LABELS];
-        for y in 0..NUM_LABELS {
+        let mut next = [0f32; NUM_TAGS];
+        for y in 0..NUM_TAGS {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
             for (p, s) in score.iter().enumerate() {
@@ -58,11 +58,11 @@ mod tests {
     #[test]
     fn follows_transitions_over_emissions() {
         // Token 1 slightly prefers tag 5 alone, but 3→4 is strongly rewarded.
-        let mut e = [[0f32; NUM_LABELS]; 2];
+        let mut e = [[0f32; NUM_TAGS]; 2];
         e[0][3] = 1.0;
         e[1][5] = 1.0;
         e[1][4] = 0.5;
-        let mut trans = [[0f32; NUM_LABELS]; NUM_LABELS + 1];
+        let mut trans = [[0f32; NUM_TAGS]; NUM_TAGS + 1];
         trans[3][4] = 2.0;
         let mut out = Vec::new();
         viterbi(&e, &trans, &mut out);
@@ -79,7 +79,7 @@ mod tests {
         let mut rng = crate::rng::Rng::new(11);
         for _ in 0..50 {
             let n = 1 + rng.below(3);
-            let e: Vec<[f32; NUM_LABELS]> = (0..n)
+            let e: Vec<[f32; NUM_TAGS]> = (0..n)
                 .map(|_| std::array::from_fn(|_| rng.unit() * 4.0 - 2.0))
                 .collect();
             let trans: Transitions =
@@ -87,17 +87,17 @@ mod tests {
             let mut out = Vec::new();
             viterbi(&e, &trans, &mut out);
             let score = |ys: &[usize]| {
-                let mut s = trans[NUM_LABELS][ys[0]] + e[0][ys[0]];
+                let mut s = trans[NUM_TAGS][ys[0]] + e[0][ys[0]];
                 for i in 1..ys.len() {
                     s += trans[ys[i - 1]][ys[i]] + e[i][ys[i]];
                 }
                 s
             };
             let mut best = f32::NEG_INFINITY;
-            let total = NUM_LABELS.pow(n as u32);
+            let total = NUM_TAGS.pow(n as u32);
             for code in 0..total {
                 let ys: Vec<usize> = (0..n)
-                    .map(|i| code / NUM_LABELS.pow(i as u32) % NUM_LABELS)
+                    .map(|i| code / NUM_TAGS.pow(i as u32) % NUM_TAGS)
                     .collect();
                 best = best.max(score(&ys));
             }

@@ -26,7 +26,7 @@ mod rules;
 pub mod tags;
 pub mod word2vec;
 
-pub use tags::{NUM_LABELS, NUM_TAGS, Tag, TagSpan};
+pub use tags::{NUM_TAGS, Tag, TagSpan};
 
 use crate::entity::{Entity, EntityKind};
 use crate::error::{Error, ErrorKind, Result};
@@ -327,7 +327,7 @@ fn featurize(sentences: &[TaggedSentence], clusters: &Clusters) -> Vec<TrainingS
             ex.extract(&tokens, &mut features);
             TrainingSentence {
                 features,
-                gold: tags::labels_from_tags(&s.tags),
+                gold: s.tags.iter().map(|t| t.index()).collect(),
             }
         })
         .collect()
@@ -339,7 +339,7 @@ pub struct Tagger<'m> {
     model: &'m NerModel,
     extractor: Extractor<'m>,
     features: SentenceFeatures,
-    emissions: Vec<[f32; NUM_LABELS]>,
+    emissions: Vec<[f32; NUM_TAGS]>,
     path: Vec<usize>,
 }
 
@@ -347,7 +347,7 @@ impl Tagger<'_> {
     /// Tags a sentence with the model alone.
     pub fn tag(&mut self, tokens: &[&str]) -> Vec<Tag> {
         self.run(tokens);
-        tags::tags_from_labels(&self.path)
+        self.path.iter().map(|&y| Tag::from_index(y)).collect()
     }
 
     /// Tags a sentence with the model and the gazetteer layer (what `recognize` does), as
@@ -376,7 +376,7 @@ impl Tagger<'_> {
             return Vec::new();
         }
         self.run(tokens);
-        let tags = tags::tags_from_labels(&self.path);
+        let tags: Vec<Tag> = self.path.iter().map(|&y| Tag::from_index(y)).collect();
         let model: Vec<rules::Candidate> = tags::spans(&tags)
             .into_iter()
             .map(|s| rules::Candidate {

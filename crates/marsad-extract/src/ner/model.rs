@@ -14,7 +14,7 @@
 use super::clusters::Clusters;
 use super::decode::Transitions;
 use super::features::{FEATURE_VERSION, SentenceFeatures};
-use super::tags::NUM_LABELS;
+use super::tags::NUM_TAGS;
 use crate::error::{Error, ErrorKind, Result};
 use rustc_hash::FxHashMap;
 
@@ -25,7 +25,7 @@ const FORMAT_VERSION: u32 = 1;
 #[derive(Debug, Clone)]
 pub struct Weights {
     keys: Vec<u64>,
-    rows: Vec<[f32; NUM_LABELS]>,
+    rows: Vec<[f32; NUM_TAGS]>,
     index: FxHashMap<u64, u32>,
     /// Transition scores.
     pub trans: Transitions,
@@ -33,7 +33,7 @@ pub struct Weights {
 
 impl Weights {
     /// Weights from ascending `keys` and their rows.
-    pub fn new(keys: Vec<u64>, rows: Vec<[f32; NUM_LABELS]>, trans: Transitions) -> Weights {
+    pub fn new(keys: Vec<u64>, rows: Vec<[f32; NUM_TAGS]>, trans: Transitions) -> Weights {
         let index = keys
             .iter()
             .enumerate()
@@ -49,7 +49,7 @@ impl Weights {
 
     /// An empty model: every token is `O`.
     pub fn empty() -> Weights {
-        Weights::new(Vec::new(), Vec::new(), [[0.0; NUM_LABELS]; NUM_LABELS + 1])
+        Weights::new(Vec::new(), Vec::new(), [[0.0; NUM_TAGS]; NUM_TAGS + 1])
     }
 
     /// The mean of several weight sets (a feature missing from one counts as zero there):
@@ -63,8 +63,8 @@ impl Weights {
             .collect();
         keys.sort_unstable();
         keys.dedup();
-        let mut rows = vec![[0f32; NUM_LABELS]; keys.len()];
-        let mut trans = [[0f32; NUM_LABELS]; NUM_LABELS + 1];
+        let mut rows = vec![[0f32; NUM_TAGS]; keys.len()];
+        let mut trans = [[0f32; NUM_TAGS]; NUM_TAGS + 1];
         for m in members {
             // Both key lists are ascending: merge them.
             let mut j = 0;
@@ -72,12 +72,12 @@ impl Weights {
                 while keys[j] < *key {
                     j += 1;
                 }
-                for y in 0..NUM_LABELS {
+                for y in 0..NUM_TAGS {
                     rows[j][y] += row[y] / k;
                 }
             }
             for (p, row) in m.trans.iter().enumerate() {
-                for y in 0..NUM_LABELS {
+                for y in 0..NUM_TAGS {
                     trans[p][y] += row[y] / k;
                 }
             }
@@ -97,14 +97,14 @@ impl Weights {
 
     /// Emission scores of each token of `features`.
     #[inline]
-    pub fn emissions(&self, features: &SentenceFeatures, out: &mut Vec<[f32; NUM_LABELS]>) {
+    pub fn emissions(&self, features: &SentenceFeatures, out: &mut Vec<[f32; NUM_TAGS]>) {
         out.clear();
         for i in 0..features.len() {
-            let mut e = [0f32; NUM_LABELS];
+            let mut e = [0f32; NUM_TAGS];
             for k in features.token(i) {
                 if let Some(&f) = self.index.get(k) {
                     let row = &self.rows[f as usize];
-                    for y in 0..NUM_LABELS {
+                    for y in 0..NUM_TAGS {
                         e[y] += row[y];
                     }
                 }
@@ -131,11 +131,11 @@ impl ModelData {
     /// Serializes and compresses.
     pub fn to_bytes(&self) -> Result<Vec<u8>> {
         let w = &self.weights;
-        let mut out = Vec::with_capacity(16 + w.keys.len() * (8 + 4 * NUM_LABELS));
+        let mut out = Vec::with_capacity(16 + w.keys.len() * (8 + 4 * NUM_TAGS));
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
         out.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
-        out.extend_from_slice(&(NUM_LABELS as u32).to_le_bytes());
+        out.extend_from_slice(&(NUM_TAGS as u32).to_le_bytes());
         out.extend_from_slice(&self.gazetteer_fingerprint.to_le_bytes());
         out.extend_from_slice(&(self.description.len() as u32).to_le_bytes());
         out.extend_from_slice(self.description.as_bytes());
@@ -179,7 +179,7 @@ impl ModelData {
                 "feature version {fv}, this build computes version {FEATURE_VERSION}; retrain with `marsad train ner`"
             )));
         }
-        if r.u32() != Some(NUM_LABELS as u32) {
+        if r.u32() != Some(NUM_TAGS as u32) {
             return Err(bad("tag count"));
         }
         let gazetteer_fingerprint = r.u64().ok_or_else(|| bad("truncated"))?;
@@ -187,7 +187,7 @@ impl ModelData {
         let description = std::str::from_utf8(r.take(dlen).ok_or_else(|| bad("truncated"))?)
             .map_err(|_| bad("description is not UTF-8"))?
             .to_string();
-        let mut trans = [[0f32; NUM_LABELS]; NUM_LABELS + 1];
+        let mut trans = [[0f32; NUM_TAGS]; NUM_TAGS + 1];
         for row in trans.iter_mut() {
             for x in row.iter_mut() {
                 *x = r.f32().ok_or_else(|| bad("truncated"))?;
@@ -206,7 +206,7 @@ impl ModelData {
         }
         let mut rows = Vec::with_capacity(n);
         for _ in 0..n {
-            let mut row = [0f32; NUM_LABELS];
+            let mut row = [0f32; NUM_TAGS];
             for x in row.iter_mut() {
                 *x = r.f32().ok_or_else(|| bad("truncated"))?;
             }
@@ -256,10 +256,10 @@ mod tests {
     use crate::ner::clusters::WordInfo;
 
     fn sample() -> ModelData {
-        let mut trans = [[0f32; NUM_LABELS]; NUM_LABELS + 1];
-        trans[NUM_LABELS][1] = 0.5;
+        let mut trans = [[0f32; NUM_TAGS]; NUM_TAGS + 1];
+        trans[NUM_TAGS][1] = 0.5;
         ModelData {
-            weights: Weights::new(vec![3, 9], vec![[1.0; NUM_LABELS], [-2.5; NUM_LABELS]], trans),
+            weights: Weights::new(vec![3, 9], vec![[1.0; NUM_TAGS], [-2.5; NUM_TAGS]], trans),
             clusters: Clusters::from_words(
                 vec![(
                     "لندن".into(),
@@ -291,14 +291,14 @@ mod tests {
 
     #[test]
     fn average_merges_keys() {
-        let t = [[0f32; NUM_LABELS]; NUM_LABELS + 1];
-        let a = Weights::new(vec![1, 5], vec![[2.0; NUM_LABELS], [4.0; NUM_LABELS]], t);
-        let b = Weights::new(vec![5, 7], vec![[2.0; NUM_LABELS], [6.0; NUM_LABELS]], t);
+        let t = [[0f32; NUM_TAGS]; NUM_TAGS + 1];
+        let a = Weights::new(vec![1, 5], vec![[2.0; NUM_TAGS], [4.0; NUM_TAGS]], t);
+        let b = Weights::new(vec![5, 7], vec![[2.0; NUM_TAGS], [6.0; NUM_TAGS]], t);
         let m = Weights::average(&[a, b]);
         assert_eq!(m.keys, vec![1, 5, 7]);
         assert_eq!(
             m.rows,
-            vec![[1.0; NUM_LABELS], [3.0; NUM_LABELS], [3.0; NUM_LABELS]]
+            vec![[1.0; NUM_TAGS], [3.0; NUM_TAGS], [3.0; NUM_TAGS]]
         );
     }
 

@@ -7,7 +7,7 @@
 use super::decode::{Transitions, viterbi};
 use super::features::{LEXICAL_FEATURES, SentenceFeatures};
 use super::model::Weights;
-use super::tags::NUM_LABELS;
+use super::tags::NUM_TAGS;
 use crate::error::{Error, ErrorKind, Result};
 use crate::rng::Rng;
 use rustc_hash::FxHashMap;
@@ -106,15 +106,15 @@ pub fn train(
         .collect();
 
     let nf = keys.len();
-    let mut w = vec![0i32; nf * NUM_LABELS];
-    let mut u = vec![0i64; nf * NUM_LABELS];
-    let mut tw = [[0i32; NUM_LABELS]; NUM_LABELS + 1];
-    let mut tu = [[0i64; NUM_LABELS]; NUM_LABELS + 1];
+    let mut w = vec![0i32; nf * NUM_TAGS];
+    let mut u = vec![0i64; nf * NUM_TAGS];
+    let mut tw = [[0i32; NUM_TAGS]; NUM_TAGS + 1];
+    let mut tu = [[0i64; NUM_TAGS]; NUM_TAGS + 1];
     let mut c: i64 = 1;
 
     let mut order: Vec<usize> = (0..sentences.len()).collect();
     let mut rng = Rng::new(cfg.seed);
-    let mut emissions: Vec<[f32; NUM_LABELS]> = Vec::new();
+    let mut emissions: Vec<[f32; NUM_TAGS]> = Vec::new();
     let mut pred = Vec::new();
     let mut starts: Vec<usize> = Vec::new();
     for epoch in 1..=cfg.epochs.max(1) {
@@ -133,10 +133,10 @@ pub fn train(
             }
             emissions.clear();
             for i in 0..n {
-                let mut e = [0f32; NUM_LABELS];
+                let mut e = [0f32; NUM_TAGS];
                 for &f in &ids[starts[i]..offsets[i + 1]] {
-                    let row = &w[f as usize * NUM_LABELS..(f as usize + 1) * NUM_LABELS];
-                    for y in 0..NUM_LABELS {
+                    let row = &w[f as usize * NUM_TAGS..(f as usize + 1) * NUM_TAGS];
+                    for y in 0..NUM_TAGS {
                         e[y] += row[y] as f32;
                     }
                 }
@@ -150,15 +150,15 @@ pub fn train(
                     let (g, p) = (gold[i], pred[i]);
                     if g != p {
                         for &f in &ids[starts[i]..offsets[i + 1]] {
-                            let base = f as usize * NUM_LABELS;
+                            let base = f as usize * NUM_TAGS;
                             w[base + g] += 1;
                             u[base + g] += c;
                             w[base + p] -= 1;
                             u[base + p] -= c;
                         }
                     }
-                    let gp = if i == 0 { NUM_LABELS } else { gold[i - 1] };
-                    let pp = if i == 0 { NUM_LABELS } else { pred[i - 1] };
+                    let gp = if i == 0 { NUM_TAGS } else { gold[i - 1] };
+                    let pp = if i == 0 { NUM_TAGS } else { pred[i - 1] };
                     if (gp, g) != (pp, p) {
                         tw[gp][g] += 1;
                         tu[gp][g] += c;
@@ -182,8 +182,8 @@ fn averaged(
     keys: &[u64],
     w: &[i32],
     u: &[i64],
-    tw: &[[i32; NUM_LABELS]; NUM_LABELS + 1],
-    tu: &[[i64; NUM_LABELS]; NUM_LABELS + 1],
+    tw: &[[i32; NUM_TAGS]; NUM_TAGS + 1],
+    tu: &[[i64; NUM_TAGS]; NUM_TAGS + 1],
     c: i64,
 ) -> Weights {
     let cf = c as f64;
@@ -191,8 +191,8 @@ fn averaged(
     let mut out_keys = Vec::new();
     let mut rows = Vec::new();
     for (f, &k) in keys.iter().enumerate() {
-        let row: [f32; NUM_LABELS] =
-            std::array::from_fn(|y| avg(w[f * NUM_LABELS + y], u[f * NUM_LABELS + y]));
+        let row: [f32; NUM_TAGS] =
+            std::array::from_fn(|y| avg(w[f * NUM_TAGS + y], u[f * NUM_TAGS + y]));
         if row.iter().any(|&x| x != 0.0) {
             out_keys.push(k);
             rows.push(row);

@@ -6,47 +6,6 @@ use std::fmt;
 /// Number of tags: `O` and B/I for each of the four kinds.
 pub const NUM_TAGS: usize = 9;
 
-/// Number of labels the tagger decodes internally: `O` and B/I/L/U (begin, inside, last,
-/// unit) for each kind. BILOU lets the weights tell a one-word name from the first or last
-/// word of a longer one, which BIO cannot; tags are converted at the boundary.
-pub const NUM_LABELS: usize = 17;
-
-/// The BILOU label indices of a BIO tag sequence (spans read as [`spans`] reads them).
-pub fn labels_from_tags(tags: &[Tag]) -> Vec<usize> {
-    let mut out = vec![0; tags.len()];
-    for s in spans(tags) {
-        let base = 1 + 4 * s.kind.index();
-        if s.end - s.start == 1 {
-            out[s.start] = base + 3;
-        } else {
-            out[s.start] = base;
-            for l in &mut out[s.start + 1..s.end - 1] {
-                *l = base + 1;
-            }
-            out[s.end - 1] = base + 2;
-        }
-    }
-    out
-}
-
-/// BIO tags of decoded BILOU labels: B and U begin, I and L continue. A label sequence the
-/// model should not produce (L without B) still reads as sensible spans.
-pub fn tags_from_labels(labels: &[usize]) -> Vec<Tag> {
-    labels
-        .iter()
-        .map(|&l| {
-            if l == 0 || l >= NUM_LABELS {
-                return Tag::O;
-            }
-            let kind = EntityKind::ALL[(l - 1) / 4];
-            match (l - 1) % 4 {
-                0 | 3 => Tag::B(kind),
-                _ => Tag::I(kind),
-            }
-        })
-        .collect()
-}
-
 /// A BIO tag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Tag {
@@ -181,26 +140,6 @@ mod tests {
         assert_eq!(Tag::parse("B-PERS"), Some(Tag::B(Per)));
         assert_eq!(Tag::parse("X-PER"), None);
         assert_eq!(Tag::parse("B-FOO"), None);
-    }
-
-    #[test]
-    fn bilou_round_trip() {
-        let cases = [
-            "O B-PER I-PER I-PER O B-LOC",
-            "B-ORG B-ORG I-ORG",
-            "I-MISC O",
-            "B-PER I-LOC",
-        ];
-        for case in cases {
-            let tags = t(case);
-            let labels = labels_from_tags(&tags);
-            assert!(labels.iter().all(|&l| l < NUM_LABELS));
-            // Spans survive the round trip (an I- that starts a span becomes B-).
-            assert_eq!(spans(&tags_from_labels(&labels)), spans(&tags), "{case}");
-        }
-        // PER: B=1 I=2 L=3 U=4.
-        assert_eq!(labels_from_tags(&t("B-PER I-PER I-PER B-PER")), vec![1, 2, 3, 4]);
-        assert_eq!(tags_from_labels(&[3, 0, 99]), t("I-PER O O"));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! known, else wall-clock), then input order. Chains are flattened, so `dup_of` always
 //! points at an article that is itself not a duplicate.
 
+pub mod incremental;
 pub mod minhash;
 pub mod shingles;
 

@@ -7,7 +7,8 @@
 //! kill at any moment followed by the same command ends with exactly the right store.
 //!
 //! Duplicates: within a batch, exact and near copies are found by `marsad_ingest::dedup`;
-//! across batches and runs, exact copies are found by the content hash kept in the store.
+//! across batches and runs, by the compact fingerprint (content hash and MinHash signature)
+//! kept with each stored article (`marsad_ingest::dedup::incremental`).
 
 use super::data::DataArgs;
 use anyhow::{Context, Result};
@@ -15,9 +16,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use marsad_core::{Article, Source};
 use marsad_index::FileRecord;
 use marsad_index::store::Phase;
+use marsad_ingest::dedup::incremental::{Compact, SeenIndex};
 use marsad_ingest::dedup::{DedupOptions, dedup_with, fingerprints};
 use marsad_ingest::{Event, IngestError, Options};
-use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -97,11 +98,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
         });
     }
-    // Exact copies across runs: content hash → the stored original's id.
-    let mut originals: HashMap<u128, String> = HashMap::new();
-    for (id, fp) in store.fingerprints()? {
-        if let Ok(bytes) = <[u8; 16]>::try_from(fp.as_slice()) {
-            originals.entry(u128::from_le_bytes(bytes)).or_insert(id);
+    // Copies across batches and runs: the originals stored so far.
+    let mut originals = SeenIndex::new();
+    for (id, bytes) in store.fingerprints()? {
+        if let Some(fp) = Compact::from_bytes(&bytes) {
+            originals.insert(&id, &fp);
         }
     }
 
@@ -199,7 +200,7 @@ fn flush(
     writer: &mut marsad_index::StoreWriter<'_>,
     batch: &mut Vec<Article>,
     files: &mut Vec<(String, FileRecord)>,
-    originals: &mut HashMap<u128, String>,
+    originals: &mut SeenIndex,
     summary: &mut Summary,
 ) -> Result<()> {
     if batch.is_empty() && files.is_empty() {
@@ -208,17 +209,15 @@ fn flush(
     let fps = fingerprints(batch, 0);
     dedup_with(batch, &fps, &DedupOptions::default());
     for (article, fp) in batch.iter_mut().zip(&fps) {
+        let fp = Compact::from(fp);
         if article.dup_of.is_none() {
-            match originals.get(&fp.exact) {
-                Some(orig) if *orig != article.id => article.dup_of = Some(orig.clone()),
+            match originals.find(&fp) {
+                Some(orig) if orig != article.id => article.dup_of = Some(orig.to_string()),
                 Some(_) => {}
-                None => {
-                    originals.insert(fp.exact, article.id.clone());
-                }
+                None => originals.insert(&article.id, &fp),
             }
         }
-        let key = fp.exact.to_le_bytes();
-        if writer.add(article, Some(&key))? {
+        if writer.add(article, Some(&fp.to_bytes()))? {
             if article.dup_of.is_some() {
                 summary.duplicate += 1;
             } else {

@@ -3,6 +3,7 @@
 mod dedup;
 mod lucene;
 mod ner;
+mod quotes;
 mod search;
 mod segment;
 mod snowball;
@@ -25,6 +26,8 @@ pub enum Eval {
     Segment(segment::Args),
     /// Named-entity recognition against ANERcorp-style gold (entity-level P/R/F1).
     Ner(ner::Args),
+    /// Quote detection, speaker and certainty against marsad's own annotated SaudiNewsNet set.
+    Quotes(quotes::Args),
 }
 
 pub fn run(e: Eval) -> Result<ExitCode> {
@@ -35,5 +38,6 @@ pub fn run(e: Eval) -> Result<ExitCode> {
         Eval::Segment(args) => segment::run(args),
         Eval::Search(args) => search::run(args),
         Eval::Ner(args) => ner::run(args),
+        Eval::Quotes(args) => quotes::run(args),
     }
 }
