@@ -214,3 +214,38 @@ fn copies_across_runs_point_at_the_stored_original() {
     let st = stats(&data);
     assert_eq!((st["articles"].as_u64(), st["duplicates"].as_u64()), (Some(2), Some(1)));
 }
+
+/// Readers keep working while an ingest writes: searches and stats during the run all
+/// succeed and never count more than the final total.
+#[test]
+fn readers_work_during_an_ingest() {
+    const N: usize = 300;
+    let tmp = tempfile::tempdir().unwrap();
+    let (input, data) = (tmp.path().join("in"), tmp.path().join("data"));
+    std::fs::create_dir_all(&input).unwrap();
+    corpus(&input, 10);
+    ingest(&input, &data);
+    corpus_range(&input, 10..N);
+    let mut child = std::process::Command::new(bin())
+        .args(["ingest", "--json", "--batch", "10", "--threads", "1", "--data"])
+        .arg(&data)
+        .arg(&input)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut reads = 0;
+    while child.try_wait().unwrap().is_none() {
+        let out = marsad().args(["search", "--json", "--data"]).arg(&data).arg("المفاوضات").output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let total = r["total"].as_u64().unwrap();
+        assert!((10..=N as u64).contains(&total), "{total}");
+        let st = stats(&data);
+        assert!(st["articles"].as_u64().unwrap() <= N as u64);
+        reads += 1;
+    }
+    assert!(child.wait().unwrap().success());
+    assert!(reads > 0);
+    assert_eq!(stats(&data)["articles"], N as u64);
+}

@@ -87,7 +87,8 @@ fn is_future_prefixed(key: &str) -> bool {
     let Some(first) = rest.chars().next() else {
         return false;
     };
-    if !matches!(first, 'ي' | 'ت' | 'ن' | 'ا') || rest.chars().count() < 3 {
+    let len = rest.chars().count();
+    if !(matches!(first, 'ي' | 'ت') && len >= 3 || matches!(first, 'ن' | 'ا') && len >= 4) {
         return false;
     }
     let seg = segmenter();

@@ -180,12 +180,32 @@ impl<'w, 'a> Extractor<'w, 'a> {
 
     fn is_cue_word(&self, j: usize) -> bool {
         lookup(self.w.key(j), self.w.bare(j)).is_some_and(|e| {
-            !e.weak && matches!(e.kind, CueKind::Verb | CueKind::Participle)
-        })
+            e.kind == CueKind::Participle || (!e.weak && e.kind == CueKind::Verb)
+        }) && self.clause_initial(j)
+    }
+
+    /// True when token `j` starts a clause: sentence start, after punctuation, with a glued
+    /// conjunction, or after كما/فيما/حيث/بدوره/جهته/جانبه.
+    fn clause_initial(&self, j: usize) -> bool {
+        let w = self.w;
+        j == w.sentence_tokens(j).start
+            || w.key(j) != w.bare(j)
+            || j.checked_sub(1).is_some_and(|p| {
+                !w.is_word(p)
+                    || ["كما", "فيما", "حيث", "بدوره", "بدورها", "جهته", "جهتها", "جانبه", "جانبها", "قد", "وقد", "كان", "وكان"]
+                        .contains(&w.key(p))
+            })
     }
 
     fn at_cue(&self, i: usize, entry: CueEntry) -> Option<Found> {
         let w = self.w;
+        // A cue in a relative or negated clause (التي لم تكشف…) is not an attribution.
+        if i > 0 && ["التي", "الذي", "الذين", "لم", "لا", "لن", "ما", "ان", "لكي", "كي"].contains(&w.key(i - 1)) {
+            return None;
+        }
+        if entry.weak && entry.kind == CueKind::Verb && !self.clause_initial(i) {
+            return None;
+        }
         let key = w.bare(i);
         // Impersonal or non-speech uses: يذكر أن، تبين أن، يشار إلى.
         if ["تبين", "يتبين", "يذكر", "يشار", "يفيد", "مفيد"].contains(&key) && entry.kind != CueKind::Source {
@@ -214,6 +234,14 @@ impl<'w, 'a> Extractor<'w, 'a> {
                 break;
             }
             if w.is_punct(j, OPENING) {
+                // A short quoted name inside the subject (وتابع "كليبي": …) is skipped.
+                if let Some(q) = self.quoted(j)
+                    && q.end - q.start <= 4
+                    && (w.is_punct(q.end + 1, &[':', '،', ',']) || is_complementizer(w.key(q.end + 1)) || w.key(q.end + 1) == "عن")
+                {
+                    j = q.end + 1;
+                    continue;
+                }
                 complement = Some((j, Kind::Open));
                 break;
             }
@@ -224,7 +252,8 @@ impl<'w, 'a> Extractor<'w, 'a> {
             if j > i + 1 && self.is_cue_word(j) {
                 break;
             }
-            let after_subject = j == i + 1
+            let subject_words = (i + 1..j).filter(|&x| w.is_word(x)).count();
+            let after_subject = subject_words <= 3
                 || w.is_punct(j - 1, &['،', ','])
                 || self.name_ends_at(j);
             if after_subject && self.prepositional(entry, j) {
@@ -254,7 +283,11 @@ impl<'w, 'a> Extractor<'w, 'a> {
         if entry.weak && kind == Kind::Clause && !is_complementizer(w.key(c)) && w.key(c) != "عن" {
             return None;
         }
-        let subj = trim_subject(w, i + 1..c);
+        let subj = if entry.kind == CueKind::Participle {
+            i + 1..i + 1
+        } else {
+            trim_subject(w, i + 1..c)
+        };
         let (content, direct) = match kind {
             Kind::Open => (self.quoted(c)?, true),
             Kind::Colon => {
@@ -262,7 +295,7 @@ impl<'w, 'a> Extractor<'w, 'a> {
                     (self.quoted(c + 1)?, true)
                 } else {
                     let direct = !is_complementizer(w.key(c + 1));
-                    (self.indirect_end(c + 1), direct)
+                    (self.colon_end(c + 1), direct)
                 }
             }
             Kind::Clause => {
@@ -295,8 +328,8 @@ impl<'w, 'a> Extractor<'w, 'a> {
                     && ["بوجود", "بضروره", "باهميه", "باهتمام", "بانه", "بعدم", "بان"]
                         .contains(&b))
                     || (matches!(lemma, "أشار" | "لفت") && b.starts_with("لل"))
-                    || (j > 0
-                        && w.is_punct(j - 1, &['،', ','])
+                    || (j > 1
+                        && (self.name_ends_at(j) || (w.is_punct(j - 1, &['،', ',']) && self.name_ends_at(j - 1)))
                         && matches!(lemma, "أعلن" | "أكد" | "نفى" | "اعتبر" | "كشف")
                         && w.is_word(j)
                         && !speaker::adjunct_starts().contains(k)
@@ -370,6 +403,35 @@ impl<'w, 'a> Extractor<'w, 'a> {
             }
         }
         trim_punct(w, from..end)
+    }
+
+    /// Speech after a colon without quotation marks: to the end of the paragraph or the
+    /// next cue clause.
+    fn colon_end(&self, from: usize) -> Range<usize> {
+        let w = self.w;
+        let mut r = self.indirect_end(from);
+        loop {
+            let next = r.end;
+            let para_break = next >= w.len() || w.line_before[next];
+            if para_break {
+                break;
+            }
+            // Only continue over a sentence end, not over a cue clause.
+            let sent_end = w.sentence_tokens(r.start.max(from)).end;
+            let mut k = r.end;
+            while k < sent_end && k < w.len() && !w.is_word(k) {
+                k += 1;
+            }
+            if k < sent_end || k >= w.len() || w.line_before[k] || self.is_cue_word(k) {
+                break;
+            }
+            let more = self.indirect_end(k);
+            if more.is_empty() {
+                break;
+            }
+            r = r.start..more.end;
+        }
+        r
     }
 
     fn source_cue(&self, i: usize, entry: CueEntry) -> Option<Found> {
@@ -455,6 +517,21 @@ impl<'w, 'a> Extractor<'w, 'a> {
             name.clone().map(|r| (clean_name(w.slice(r.clone())), Some(w.char_span(r))));
         let mut role_text: Option<String> = role.clone().map(|r| strip_conj(w.slice(r)));
         let prev = self.found.iter().rev().find(|f| !f.source_cue).map(|f| &f.quote);
+        let sentence_start = w.sentence_tokens(cue).start;
+        let prev_here = self
+            .found
+            .iter()
+            .rev()
+            .find(|f| !f.source_cue)
+            .is_some_and(|f| f.content.end > sentence_start);
+        if speaker.is_none()
+            && role_text.is_none()
+            && matches!(entry.kind, CueKind::Participle | CueKind::SpeechNoun)
+            && !prev_here
+            && let Some(n) = self.nearest_name_before(cue).filter(|n| n.start >= sentence_start)
+        {
+            speaker = Some((clean_name(w.slice(n.clone())), Some(w.char_span(n))));
+        }
         if speaker.is_none() && role_text.is_none() {
             // Continuation: وأضاف، مشيرا، قائلا… take the previous speaker.
             match prev {

@@ -66,7 +66,7 @@ lexicon!(adjunct_starts,
     "خلال", "أمس", "اليوم", "عبر", "أثناء", "صباح", "مساء", "يوم", "غدا", "حاليا", "مؤخرا",
     "أيضا", "كذلك", "بدوره", "بدورها", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء",
     "الخميس", "الجمعة", "السبت", "عقب", "قبل", "بعد", "لدى", "بموقعه", "بموقعها", "ليل",
-    "الليلة", "الماضي", "هذا", "بهذه", "بمناسبة",
+    "الليلة", "الماضي", "بهذه", "بمناسبة",
 );
 
 // Frame nouns after في that end a subject: في تصريح، في بيان…
@@ -160,17 +160,31 @@ pub(crate) fn parse_subject(w: &Words<'_>, subj: Range<usize>, names: &[(Range<u
         .iter()
         .filter(|(r, _)| r.start >= subj.start && r.end <= subj.end)
         .collect();
-    let name = inside
-        .iter()
-        .find(|(_, per)| *per)
-        .or_else(|| inside.first())
-        .map(|(r, _)| r.clone());
+    // An organization named by its head word (شركة مارشال، مجموعة د.سليمان الحبيب الطبية).
+    let first = w.bare(subj.start);
+    let words = subj.clone().filter(|&j| w.is_word(j)).count();
+    let org = (org_heads().contains(first) && words >= 2 && !role_heads().contains(head_key(first)))
+        .then(|| {
+            let end = (subj.start..subj.end)
+                .find(|&j| w.is_punct(j, &['،', ',']))
+                .unwrap_or(subj.end);
+            subj.start..end
+        });
+    let name = org.or_else(|| {
+        inside
+            .iter()
+            .find(|(_, per)| *per)
+            .or_else(|| inside.first())
+            .map(|(r, _)| r.clone())
+    });
+    // A name after a title (الدكتوره إيليني كتستاكي) when the tagger saw none.
     let name = name.or_else(|| {
-        // An organization named by its head word (شركة مارشال، وزارة الداخلية).
-        let first = w.bare(subj.start);
-        let words = subj.clone().filter(|&j| w.is_word(j)).count();
-        (org_heads().contains(first) && words >= 2 && !role_heads().contains(head_key(first)))
-            .then(|| subj.clone())
+        let t = (subj.start..subj.end).rev().find(|&j| titles().contains(w.key(j)) && w.key(j) != "أول")?;
+        let start = t + 1;
+        let end = (start..subj.end)
+            .find(|&j| !w.is_word(j) || role_stops().contains(w.key(j)) || is_role_head(w.key(j)))
+            .unwrap_or(subj.end);
+        (end > start && end - start <= 5).then_some(start..end)
     });
     let role = match &name {
         None => Some(role_range(w, subj.clone())),
