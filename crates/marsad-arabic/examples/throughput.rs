@@ -14,11 +14,19 @@ use std::time::Instant;
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let path = args.next().expect("usage: throughput CORPUS.jsonl[.zst|.gz] [RUNS]");
-    let runs: usize = args.next().map_or(3, |r| r.parse().expect("RUNS is a number"));
+    let path = args
+        .next()
+        .expect("usage: throughput CORPUS.jsonl[.zst|.gz] [RUNS]");
+    let runs: usize = args
+        .next()
+        .map_or(3, |r| r.parse().expect("RUNS is a number"));
     let bodies = load(&path);
     let bytes: usize = bodies.iter().map(String::len).sum();
-    println!("corpus: {path}: {} bodies, {:.1} MB", bodies.len(), bytes as f64 / 1e6);
+    println!(
+        "corpus: {path}: {} bodies, {:.1} MB",
+        bodies.len(),
+        bytes as f64 / 1e6
+    );
 
     type Stage<'a> = (&'a str, &'a dyn Fn(&str) -> usize);
     let stages: [Stage<'_>; 3] = [
@@ -33,12 +41,15 @@ fn main() {
             }
             n
         }),
-        ("full chain (tokenize+normalize+stopwords+segment+stem)", &|b: &str| {
-            let analyzer = Analyzer::search();
-            let mut n = 0;
-            analyzer.analyze(b, |_| n += 1);
-            n
-        }),
+        (
+            "full chain (tokenize+normalize+stopwords+segment+stem)",
+            &|b: &str| {
+                let analyzer = Analyzer::search();
+                let mut n = 0;
+                analyzer.analyze(b, |_| n += 1);
+                n
+            },
+        ),
     ];
     // Throughput is input tokens per second: every stage reads all of them, whatever it
     // emits (the full chain drops stopwords and punctuation).
@@ -76,7 +87,9 @@ fn load(path: &str) -> Vec<String> {
     let mut bodies = Vec::new();
     for line in BufReader::new(reader).lines() {
         let line = line.expect("readable line");
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else { continue };
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else {
+            continue;
+        };
         if let Some(c) = v.get("content").and_then(|c| c.as_str()) {
             bodies.push(c.to_string());
         }

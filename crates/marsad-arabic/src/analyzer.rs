@@ -116,7 +116,9 @@ impl Analyzer {
         let marsad_stopwords = || Some(Arc::new(StopwordSet::marsad().clone()));
         match preset {
             Preset::Plain => Analyzer::new(Folds::LOWERCASE, None, Stemmer::new(StemmerKind::None)),
-            Preset::Normalize => Analyzer::new(Folds::SEARCH, None, Stemmer::new(StemmerKind::None)),
+            Preset::Normalize => {
+                Analyzer::new(Folds::SEARCH, None, Stemmer::new(StemmerKind::None))
+            }
             Preset::Snowball => Analyzer::new(
                 Folds::LOSSLESS | Folds::LOWERCASE,
                 marsad_stopwords(),
@@ -127,9 +129,11 @@ impl Analyzer {
                 marsad_stopwords(),
                 Stemmer::new(StemmerKind::Light10),
             ),
-            Preset::Marsad => {
-                Analyzer::new(Folds::SEARCH, marsad_stopwords(), Stemmer::new(StemmerKind::Marsad))
-            }
+            Preset::Marsad => Analyzer::new(
+                Folds::SEARCH,
+                marsad_stopwords(),
+                Stemmer::new(StemmerKind::Marsad),
+            ),
         }
     }
 
@@ -221,7 +225,9 @@ impl TermStream<'_> {
             let raw = token.text(self.text);
             let produced = match token.kind {
                 TokenKind::ArabicWord | TokenKind::LatinWord => {
-                    let ok = self.analyzer.word_term(raw, &mut self.normalized, &mut self.term);
+                    let ok = self
+                        .analyzer
+                        .word_term(raw, &mut self.normalized, &mut self.term);
                     if !ok {
                         // A removed stopword still occupies a position.
                         self.next_position += 1;
@@ -251,7 +257,10 @@ impl TermStream<'_> {
         }
     }
 
-    fn emit(&mut self, (byte_start, byte_end, start, end): (usize, usize, usize, usize)) -> Term<'_> {
+    fn emit(
+        &mut self,
+        (byte_start, byte_end, start, end): (usize, usize, usize, usize),
+    ) -> Term<'_> {
         self.position = self.next_position;
         self.next_position += 1;
         Term {
@@ -284,7 +293,10 @@ impl TermStream<'_> {
             if part.is_empty() {
                 continue;
             }
-            if self.analyzer.word_term(part, &mut self.normalized, &mut self.term) {
+            if self
+                .analyzer
+                .word_term(part, &mut self.normalized, &mut self.term)
+            {
                 return Some((byte, byte + part_len, ch, ch + part_chars));
             }
             self.next_position += 1;
@@ -306,7 +318,13 @@ mod tests {
         let analyzer = Analyzer::search();
         let base = analyzer.terms("مفاوضات");
         assert_eq!(base.len(), 1);
-        for variant in ["مُفاوَضاتٌ", "والمفاوضات", "بالمفاوضات", "المفاوضات", "مفاوضـات"] {
+        for variant in [
+            "مُفاوَضاتٌ",
+            "والمفاوضات",
+            "بالمفاوضات",
+            "المفاوضات",
+            "مفاوضـات",
+        ] {
             assert_eq!(analyzer.terms(variant), base, "{variant}");
         }
         assert_eq!(analyzer.terms("أحمد"), analyzer.terms("احمد"));
@@ -316,7 +334,9 @@ mod tests {
     #[test]
     fn stopwords_leave_position_gaps() {
         let mut seen = Vec::new();
-        Analyzer::search().analyze("ذهب الوفد إلى موسكو", |t| seen.push((t.text.to_string(), t.position)));
+        Analyzer::search().analyze("ذهب الوفد إلى موسكو", |t| {
+            seen.push((t.text.to_string(), t.position))
+        });
         let positions: Vec<u32> = seen.iter().map(|(_, p)| *p).collect();
         assert_eq!(positions, vec![0, 1, 3]);
     }
@@ -325,7 +345,9 @@ mod tests {
     fn spans_point_at_the_original_token() {
         let text = "قالَ «الرئيسُ» #حكومة_الوفاق 2016";
         let mut seen = Vec::new();
-        Analyzer::search().analyze(text, |t| seen.push((t.start, t.end, t.byte_start, t.byte_end)));
+        Analyzer::search().analyze(text, |t| {
+            seen.push((t.start, t.end, t.byte_start, t.byte_end))
+        });
         for (start, end, bs, be) in seen {
             let by_chars: String = text.chars().skip(start).take(end - start).collect();
             assert_eq!(by_chars, &text[bs..be]);
@@ -337,7 +359,10 @@ mod tests {
         let text = "#حكومة_الوفاق";
         let mut seen = Vec::new();
         Analyzer::preset(Preset::Normalize).analyze(text, |t| {
-            seen.push((t.text.to_string(), text[t.byte_start..t.byte_end].to_string()))
+            seen.push((
+                t.text.to_string(),
+                text[t.byte_start..t.byte_end].to_string(),
+            ))
         });
         assert_eq!(
             seen,
@@ -350,7 +375,10 @@ mod tests {
 
     #[test]
     fn numbers_urls_and_punctuation() {
-        assert_eq!(terms(Preset::Marsad, "٢٠١٦ ، www.Example.org !"), vec!["2016", "www.example.org"]);
+        assert_eq!(
+            terms(Preset::Marsad, "٢٠١٦ ، www.Example.org !"),
+            vec!["2016", "www.example.org"]
+        );
     }
 
     #[test]
@@ -360,7 +388,10 @@ mod tests {
         // light10 over-conflates; marsad keeps the word apart from زار "visited".
         assert_eq!(terms(Preset::Light10, "الوزارة"), vec!["وزار"]);
         assert_eq!(terms(Preset::Light10, "وزارة"), vec!["زار"]);
-        assert_eq!(terms(Preset::Marsad, "وزارة"), terms(Preset::Marsad, "الوزارة"));
+        assert_eq!(
+            terms(Preset::Marsad, "وزارة"),
+            terms(Preset::Marsad, "الوزارة")
+        );
         assert_ne!(terms(Preset::Marsad, "وزارة"), terms(Preset::Marsad, "زار"));
     }
 

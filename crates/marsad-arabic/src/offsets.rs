@@ -94,7 +94,9 @@ impl OffsetMap {
 
 /// Converts a char offset of `text` to a byte offset; offsets past the end map to `text.len()`.
 pub fn char_to_byte(text: &str, char_offset: usize) -> usize {
-    text.char_indices().nth(char_offset).map_or(text.len(), |(b, _)| b)
+    text.char_indices()
+        .nth(char_offset)
+        .map_or(text.len(), |(b, _)| b)
 }
 
 /// Converts a char span of `text` to a byte span.

@@ -46,8 +46,7 @@ pub fn sentences_from_tokens(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut para_start = 0;
     for i in 0..=tokens.len() {
         let breaks_here = i == tokens.len()
-            || (i > 0
-                && line_breaks(&text[tokens[i - 1].byte_end..tokens[i].byte_start]) >= 2);
+            || (i > 0 && line_breaks(&text[tokens[i - 1].byte_end..tokens[i].byte_start]) >= 2);
         if breaks_here && i > para_start {
             let para = para_start..i;
             if !split_paragraph(text, tokens, para.clone(), true, &mut out) {

@@ -35,7 +35,10 @@ pub fn preset_name(preset: Preset) -> String {
 /// Registers every preset under its [`preset_name`].
 pub fn register(manager: &TokenizerManager) {
     for preset in Preset::ALL {
-        manager.register(&preset_name(preset), MarsadTokenizer::new(Analyzer::preset(preset)));
+        manager.register(
+            &preset_name(preset),
+            MarsadTokenizer::new(Analyzer::preset(preset)),
+        );
     }
 }
 
@@ -99,7 +102,9 @@ mod tests {
     use super::*;
     use tantivy::collector::TopDocs;
     use tantivy::query::QueryParser;
-    use tantivy::schema::{IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions, Value};
+    use tantivy::schema::{
+        IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions, Value,
+    };
     use tantivy::{Index, TantivyDocument, doc};
 
     fn index(docs: &[&str]) -> (Index, tantivy::schema::Field) {
@@ -126,12 +131,17 @@ mod tests {
         let searcher = reader.searcher();
         let parser = QueryParser::for_index(index, vec![body]);
         let q = parser.parse_query(query).unwrap();
-        let top = searcher.search(&q, &TopDocs::with_limit(10).order_by_score()).unwrap();
+        let top = searcher
+            .search(&q, &TopDocs::with_limit(10).order_by_score())
+            .unwrap();
         let mut out: Vec<String> = top
             .into_iter()
             .map(|(_, addr)| {
                 let d: TantivyDocument = searcher.doc(addr).unwrap();
-                d.get_first(body).and_then(|v| v.as_str()).unwrap().to_string()
+                d.get_first(body)
+                    .and_then(|v| v.as_str())
+                    .unwrap()
+                    .to_string()
             })
             .collect();
         out.sort();
@@ -142,7 +152,8 @@ mod tests {
     fn query_side_uses_the_index_side_analysis() {
         let (index, body) = index(&["بدأت المفاوضات في جنيف", "زار الوفد الوزارة أمس"]);
         // A diacritized query, alef variants and clitics all find مفاوضات.
-        for q in ["مُفاوَضات", "والمفاوضات", "بالمفاوضات", "مفاوضات"] {
+        for q in ["مُفاوَضات", "والمفاوضات", "بالمفاوضات", "مفاوضات"]
+        {
             assert_eq!(hits(&index, body, q), vec!["بدأت المفاوضات في جنيف"], "{q}");
         }
         assert_eq!(hits(&index, body, "بدات"), vec!["بدأت المفاوضات في جنيف"]);
@@ -152,7 +163,10 @@ mod tests {
     #[test]
     fn phrases_match_through_the_chain() {
         let (index, body) = index(&["وصل الوفد الروسي إلى موسكو", "الروسي وصل"]);
-        assert_eq!(hits(&index, body, "\"الوفد الروسي\""), vec!["وصل الوفد الروسي إلى موسكو"]);
+        assert_eq!(
+            hits(&index, body, "\"الوفد الروسي\""),
+            vec!["وصل الوفد الروسي إلى موسكو"]
+        );
     }
 
     #[test]

@@ -29,10 +29,31 @@ fn render(input: &str) -> String {
         .unwrap();
     }
     for s in sentences_from_tokens(input, &tokens) {
-        writeln!(out, "S {}..{} tokens {}..{}", s.start, s.end, s.tokens.start, s.tokens.end).unwrap();
+        writeln!(
+            out,
+            "S {}..{} tokens {}..{}",
+            s.start, s.end, s.tokens.start, s.tokens.end
+        )
+        .unwrap();
     }
-    writeln!(out, "LOSSLESS {}", normalize(input, Folds::LOSSLESS).text.trim_end().replace('\n', "⏎")).unwrap();
-    writeln!(out, "SEARCH {}", normalize(input, Folds::SEARCH).text.trim_end().replace('\n', "⏎")).unwrap();
+    writeln!(
+        out,
+        "LOSSLESS {}",
+        normalize(input, Folds::LOSSLESS)
+            .text
+            .trim_end()
+            .replace('\n', "⏎")
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "SEARCH {}",
+        normalize(input, Folds::SEARCH)
+            .text
+            .trim_end()
+            .replace('\n', "⏎")
+    )
+    .unwrap();
     out
 }
 
@@ -45,7 +66,10 @@ fn check(input_path: &Path) {
         return;
     }
     let expected = std::fs::read_to_string(&expected_path).unwrap_or_else(|_| {
-        panic!("{} is missing: run with UPDATE_EXPECT=1", expected_path.display())
+        panic!(
+            "{} is missing: run with UPDATE_EXPECT=1",
+            expected_path.display()
+        )
     });
     if actual != expected {
         let diff: Vec<String> = expected

@@ -1,54 +1,62 @@
-//! The seed article of the "Entities and actors" issue must yield its named people,
-//! organizations and places. The article lives in ../shared (never copied into the repo);
-//! the test is skipped, with a message, when that folder is absent. CI has it.
+//! The seed article of the quotes issue (../shared/seeds/000_b2265ed832da592c.txt): its body
+//! is everything after the byline line. Skipped, with a message, when ../shared is missing.
 
-use marsad_extract::{EntityKind, NerModel};
+use marsad_core::CertaintyLabel;
+use marsad_extract::quotes::extract;
 use std::path::Path;
 
-const SEED: &str = "../../../shared/seeds/000_b2265ed832da592c.txt";
-const BYLINE: &str = "عبدالعزيز الروَّاف – إرم نيوز";
+fn seed_body() -> Option<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds/000_b2265ed832da592c.txt");
+    let text = std::fs::read_to_string(&path).ok()?;
+    let lines: Vec<&str> = text.lines().collect();
+    let byline = lines.iter().position(|l| l.contains("إرم نيوز"))?;
+    Some(lines[byline + 1..].join("\n").trim().to_string())
+}
 
 #[test]
-fn seed_article_entities() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED);
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        eprintln!(
-            "skipped: {} not found (the shared data folder is missing)",
-            path.display()
-        );
+fn seed_statements_speakers_and_certainty() {
+    let Some(body) = seed_body() else {
+        eprintln!("skipped: ../shared/seeds/000_b2265ed832da592c.txt is not available");
         return;
     };
-    let body = match text.find(BYLINE) {
-        Some(i) => &text[i + BYLINE.len()..],
-        None => panic!("byline {BYLINE:?} not found in the seed article"),
-    };
-    let entities = NerModel::embedded().recognize(body);
-    let chars: Vec<char> = body.chars().collect();
-    for e in &entities {
-        assert_eq!(chars[e.start..e.end].iter().collect::<String>(), e.text);
+    let quotes = extract(&body);
+    for q in &quotes {
+        eprintln!("{} | {:?} | {} | {} | {}", q.who(), q.role, q.cue, q.certainty.label, q.text);
     }
-    let required = [
-        (EntityKind::Per, "خليفة حفتر"),
-        (EntityKind::Per, "أحمد المسماري"),
-        (EntityKind::Per, "ماتيو توالدو"),
-        (EntityKind::Org, "حكومة الوفاق"),
-        (EntityKind::Org, "الجيش الليبي"),
-        (EntityKind::Org, "مجلس العلاقات الدولية الأوروبي"),
-        (EntityKind::Loc, "روسيا"),
-        (EntityKind::Loc, "ليبيا"),
-        (EntityKind::Loc, "موسكو"),
-        (EntityKind::Loc, "لندن"),
-        (EntityKind::Loc, "أمريكا"),
-        (EntityKind::Loc, "أوربا"),
-    ];
-    let missing: Vec<String> = required
-        .iter()
-        .filter(|(k, s)| !entities.iter().any(|e| e.kind == *k && e.text == *s))
-        .map(|(k, s)| format!("{k} {s}"))
-        .collect();
-    let found: Vec<String> = entities
-        .iter()
-        .map(|e| format!("{} {}", e.kind, e.text))
-        .collect();
-    assert!(missing.is_empty(), "missing {missing:?}; found {found:?}");
+    let find = |needle: &str| {
+        quotes
+            .iter()
+            .find(|q| q.text.contains(needle))
+            .unwrap_or_else(|| panic!("no quote holds {needle:?}"))
+    };
+    let mismari_role = "المتحدث باسم القوات الليبية";
+    for (needle, label) in [
+        ("لا يوجد اتفاقيات محددة", CertaintyLabel::Denied),
+        ("لدينا تطلعات مستقبلية", CertaintyLabel::Confirmed),
+        ("ربما يكون هناك مباحثات", CertaintyLabel::Possible),
+    ] {
+        let q = find(needle);
+        assert_eq!(q.certainty.label, label, "{needle}");
+        assert!(q.speaker.as_deref().is_some_and(|s| s.contains("المسماري")), "{needle}: {:?}", q.speaker);
+        let role = q.role.as_deref().unwrap_or("");
+        assert!(role == mismari_role || role == "الناطق باسم الجيش الليبي", "{needle}: role {role}");
+    }
+    assert!(find("ربما يكون هناك مباحثات").direct);
+    assert_eq!(find("لا يوجد اتفاقيات محددة").role.as_deref(), Some(mismari_role));
+
+    let toaldo = find("إن الأزمة الليبية");
+    assert!(toaldo.direct);
+    assert!(toaldo.speaker.as_deref().is_some_and(|s| s.contains("توالدو")), "{:?}", toaldo.speaker);
+    assert_eq!(
+        toaldo.role.as_deref(),
+        Some("خبير الشؤون الدولية في مجلس العلاقات الدولية الأوروبي")
+    );
+
+    let moscow = find("بوجود لقاءات");
+    assert_eq!(moscow.certainty.label, CertaintyLabel::Reported);
+    assert_eq!(moscow.role.as_deref(), Some("مصادر محلية"));
+    let chars: Vec<char> = body.chars().collect();
+    for q in &quotes {
+        assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);
+    }
 }

@@ -11,6 +11,10 @@ pub const ENV: &str = "MARSAD_DATA";
 /// default; `None` only when no home directory can be found.
 pub fn resolve(explicit: Option<PathBuf>) -> Option<PathBuf> {
     explicit
-        .or_else(|| std::env::var_os(ENV).filter(|v| !v.is_empty()).map(PathBuf::from))
+        .or_else(|| {
+            std::env::var_os(ENV)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        })
         .or_else(|| dirs::data_dir().map(|d| d.join("marsad")))
 }

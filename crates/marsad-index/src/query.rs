@@ -104,7 +104,9 @@ pub fn parse(input: &str) -> Result<ParsedQuery> {
             Some(rest) if !rest.is_empty() => (true, rest),
             _ => (false, raw),
         };
-        let Some(clause) = clause(body)? else { continue };
+        let Some(clause) = clause(body)? else {
+            continue;
+        };
         if negated {
             parsed.excluded.push(clause);
         } else if join_next {
@@ -139,7 +141,9 @@ fn clause(item: &str) -> Result<Option<Clause>> {
         if let Some(field) = field {
             let (value, _) = unquote(value);
             if value.trim().is_empty() {
-                return Err(Error::Query(format!("{name}: needs a value, as in {name}:\"…\"")));
+                return Err(Error::Query(format!(
+                    "{name}: needs a value, as in {name}:\"…\""
+                )));
             }
             return Ok(Some(Clause::Filter {
                 field,
@@ -189,7 +193,10 @@ impl QueryBuilder<'_> {
                 _ => clauses.push((
                     Occur::Must,
                     Box::new(BooleanQuery::new(
-                        alternatives.into_iter().map(|q| (Occur::Should, q)).collect(),
+                        alternatives
+                            .into_iter()
+                            .map(|q| (Occur::Should, q))
+                            .collect(),
                     )),
                 )),
             }
@@ -200,13 +207,21 @@ impl QueryBuilder<'_> {
             .groups
             .iter()
             .map(|g| match g.as_slice() {
-                [Clause::Word { text, title_only: false }] => Some(text.clone()),
+                [
+                    Clause::Word {
+                        text,
+                        title_only: false,
+                    },
+                ] => Some(text.clone()),
                 _ => None,
             })
             .collect();
         for pair in words.windows(2) {
-            let (Some(a), Some(b)) = (&pair[0], &pair[1]) else { continue };
-            let (Some(a), Some(b)) = (self.analyze(a).pop(), self.analyze(b).into_iter().next()) else {
+            let (Some(a), Some(b)) = (&pair[0], &pair[1]) else {
+                continue;
+            };
+            let (Some(a), Some(b)) = (self.analyze(a).pop(), self.analyze(b).into_iter().next())
+            else {
                 continue;
             };
             let mut phrase = PhraseQuery::new(vec![
@@ -214,7 +229,10 @@ impl QueryBuilder<'_> {
                 Term::from_field_text(self.fields.body, &b.1),
             ]);
             phrase.set_slop(PROXIMITY_SLOP);
-            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(phrase), PROXIMITY_BOOST))));
+            clauses.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(Box::new(phrase), PROXIMITY_BOOST)),
+            ));
         }
         if clauses.is_empty() {
             if !parsed.groups.is_empty() {
@@ -264,7 +282,8 @@ impl QueryBuilder<'_> {
                         ))
                     }
                 };
-                let title: Box<dyn Query> = Box::new(BoostQuery::new(in_field(self.fields.title), TITLE_BOOST));
+                let title: Box<dyn Query> =
+                    Box::new(BoostQuery::new(in_field(self.fields.title), TITLE_BOOST));
                 if *title_only {
                     return Some(title);
                 }
@@ -293,7 +312,10 @@ mod tests {
     use super::*;
 
     fn word(t: &str) -> Clause {
-        Clause::Word { text: t.into(), title_only: false }
+        Clause::Word {
+            text: t.into(),
+            title_only: false,
+        }
     }
 
     #[test]
@@ -305,7 +327,10 @@ mod tests {
     #[test]
     fn or_joins_neighbours() {
         let q = parse("حفتر OR السراج ليبيا").unwrap();
-        assert_eq!(q.groups, vec![vec![word("حفتر"), word("السراج")], vec![word("ليبيا")]]);
+        assert_eq!(
+            q.groups,
+            vec![vec![word("حفتر"), word("السراج")], vec![word("ليبيا")]]
+        );
         assert_eq!(parse("a | b").unwrap().groups.len(), 1);
         // A leading OR has nothing to join.
         assert_eq!(parse("OR a").unwrap().groups, vec![vec![word("a")]]);
@@ -313,32 +338,62 @@ mod tests {
 
     #[test]
     fn phrases_filters_and_exclusions() {
-        let q = parse("\"الجيش الليبي\" -طرابلس outlet:\"إرم نيوز\" tag:حفتر -\"حكومة الوفاق\" title:موسكو").unwrap();
+        let q = parse(
+            "\"الجيش الليبي\" -طرابلس outlet:\"إرم نيوز\" tag:حفتر -\"حكومة الوفاق\" title:موسكو",
+        )
+        .unwrap();
         assert_eq!(
             q.groups,
             vec![
-                vec![Clause::Phrase { text: "الجيش الليبي".into(), title_only: false }],
-                vec![Clause::Filter { field: FilterField::Outlet, value: "إرم نيوز".into() }],
-                vec![Clause::Filter { field: FilterField::Tag, value: "حفتر".into() }],
-                vec![Clause::Word { text: "موسكو".into(), title_only: true }],
+                vec![Clause::Phrase {
+                    text: "الجيش الليبي".into(),
+                    title_only: false
+                }],
+                vec![Clause::Filter {
+                    field: FilterField::Outlet,
+                    value: "إرم نيوز".into()
+                }],
+                vec![Clause::Filter {
+                    field: FilterField::Tag,
+                    value: "حفتر".into()
+                }],
+                vec![Clause::Word {
+                    text: "موسكو".into(),
+                    title_only: true
+                }],
             ]
         );
         assert_eq!(
             q.excluded,
-            vec![word("طرابلس"), Clause::Phrase { text: "حكومة الوفاق".into(), title_only: false }]
+            vec![
+                word("طرابلس"),
+                Clause::Phrase {
+                    text: "حكومة الوفاق".into(),
+                    title_only: false
+                }
+            ]
         );
     }
 
     #[test]
     fn guillemets_quote_too() {
         let q = parse("«الجيش الليبي»").unwrap();
-        assert_eq!(q.groups, vec![vec![Clause::Phrase { text: "الجيش الليبي".into(), title_only: false }]]);
+        assert_eq!(
+            q.groups,
+            vec![vec![Clause::Phrase {
+                text: "الجيش الليبي".into(),
+                title_only: false
+            }]]
+        );
     }
 
     #[test]
     fn times_and_unknown_prefixes_are_text() {
         assert_eq!(parse("12:30").unwrap().groups, vec![vec![word("12:30")]]);
-        assert_eq!(parse("foo:bar").unwrap().groups, vec![vec![word("foo:bar")]]);
+        assert_eq!(
+            parse("foo:bar").unwrap().groups,
+            vec![vec![word("foo:bar")]]
+        );
     }
 
     #[test]

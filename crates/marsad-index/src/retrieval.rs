@@ -9,8 +9,8 @@ use marsad_arabic::analyzer::{Analyzer, Preset};
 use marsad_arabic::tantivy_analyzer::MarsadTokenizer;
 use serde::Serialize;
 use std::collections::HashMap;
-use tantivy::collector::TopDocs;
 use std::time::Instant;
+use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{FAST, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::{Index, TantivyDocument, Term};
@@ -93,7 +93,13 @@ pub fn evaluate(
     shapes: &[QueryShape],
     threads: usize,
 ) -> tantivy::Result<Vec<Metrics>> {
-    evaluate_with(docs, preset.name(), Analyzer::preset(preset), shapes, threads)
+    evaluate_with(
+        docs,
+        preset.name(),
+        Analyzer::preset(preset),
+        shapes,
+        threads,
+    )
 }
 
 /// Runs the benchmark for any analyzer, reported under `label`.
@@ -116,7 +122,9 @@ pub fn evaluate_with(
     );
     let ord = schema.add_u64_field("ord", FAST);
     let index = Index::create_in_ram(schema.build());
-    index.tokenizers().register(name, MarsadTokenizer::new(analyzer.clone()));
+    index
+        .tokenizers()
+        .register(name, MarsadTokenizer::new(analyzer.clone()));
 
     let t0 = Instant::now();
     let mut writer = index.writer_with_num_threads::<TantivyDocument>(threads.max(1), 256 << 20)?;
@@ -131,8 +139,11 @@ pub fn evaluate_with(
     let index_secs = t0.elapsed().as_secs_f64();
 
     // Relevant sets: an article and its identical copies.
-    let position: HashMap<&str, usize> =
-        docs.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+    let position: HashMap<&str, usize> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), i))
+        .collect();
     let mut copies: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, d) in docs.iter().enumerate() {
         if let Some(&orig) = d.dup_of.as_deref().and_then(|o| position.get(o)) {
@@ -155,7 +166,8 @@ pub fn evaluate_with(
         .collect::<tantivy::Result<Vec<_>>>()?;
     let mut out = Vec::new();
     for &shape in shapes {
-        let (mut rr, mut r1, mut r10, mut r100, mut queries) = (0.0, 0usize, 0usize, 0usize, 0usize);
+        let (mut rr, mut r1, mut r10, mut r100, mut queries) =
+            (0.0, 0usize, 0usize, 0usize, 0usize);
         let mut latencies = Vec::new();
         for (qi, d) in docs.iter().enumerate() {
             if !d.is_query {
@@ -164,14 +176,18 @@ pub fn evaluate_with(
             queries += 1;
             // Latency pass: what a user's top-10 search costs, analysis included.
             let t = Instant::now();
-            let Some(query) = title_query(&analyzer, body, &d.title, shape) else { continue };
+            let Some(query) = title_query(&analyzer, body, &d.title, shape) else {
+                continue;
+            };
             searcher.search(&query, &TopDocs::with_limit(10).order_by_score())?;
             latencies.push(t.elapsed().as_secs_f64() * 1e3);
 
             let top = searcher.search(&query, &TopDocs::with_limit(100).order_by_score())?;
             let relevant = |i: usize| i == qi || copies.get(&qi).is_some_and(|c| c.contains(&i));
             let rank = top.iter().position(|(_, addr)| {
-                let i = ords[addr.segment_ord as usize].first(addr.doc_id).unwrap_or(u64::MAX);
+                let i = ords[addr.segment_ord as usize]
+                    .first(addr.doc_id)
+                    .unwrap_or(u64::MAX);
                 relevant(i as usize)
             });
             if let Some(rank) = rank.map(|r| r + 1) {
@@ -234,10 +250,15 @@ pub fn title_query(
             if gap == 0 || gap > 2 {
                 continue;
             }
-            let mut phrase =
-                PhraseQuery::new_with_offset(vec![(0, pair[0].1.clone()), (gap, pair[1].1.clone())]);
+            let mut phrase = PhraseQuery::new_with_offset(vec![
+                (0, pair[0].1.clone()),
+                (gap, pair[1].1.clone()),
+            ]);
             phrase.set_slop(PROXIMITY_SLOP);
-            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(phrase), PROXIMITY_BOOST))));
+            clauses.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(Box::new(phrase), PROXIMITY_BOOST)),
+            ));
         }
     }
     (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
@@ -260,10 +281,34 @@ mod tests {
     #[test]
     fn finds_known_items_and_counts_copies_as_relevant() {
         let docs = vec![
-            doc("a", "المفاوضات في جنيف", "بدأت المفاوضات في جنيف بين الوفدين صباح اليوم", true, None),
-            doc("b", "", "بدأت المفاوضات في جنيف بين الوفدين صباح اليوم", false, Some("a")),
-            doc("c", "زيارة الوزير", "زار الوزير العاصمة والتقى نظيره", true, None),
-            doc("d", "أسعار النفط", "ارتفعت أسعار النفط في الأسواق العالمية", true, None),
+            doc(
+                "a",
+                "المفاوضات في جنيف",
+                "بدأت المفاوضات في جنيف بين الوفدين صباح اليوم",
+                true,
+                None,
+            ),
+            doc(
+                "b",
+                "",
+                "بدأت المفاوضات في جنيف بين الوفدين صباح اليوم",
+                false,
+                Some("a"),
+            ),
+            doc(
+                "c",
+                "زيارة الوزير",
+                "زار الوزير العاصمة والتقى نظيره",
+                true,
+                None,
+            ),
+            doc(
+                "d",
+                "أسعار النفط",
+                "ارتفعت أسعار النفط في الأسواق العالمية",
+                true,
+                None,
+            ),
             doc("e", "", "الطقس معتدل في معظم المناطق", false, None),
         ];
         let shapes = [QueryShape::Disjunction, QueryShape::Proximity];

@@ -139,14 +139,22 @@ impl Store {
         let mut query: Box<dyn Query> = text_query.box_clone();
         if request.from.is_some() || request.to.is_some() {
             let ts = |d: NaiveDate, end: bool| {
-                let t = if end { d.and_hms_opt(23, 59, 59) } else { d.and_hms_opt(0, 0, 0) };
+                let t = if end {
+                    d.and_hms_opt(23, 59, 59)
+                } else {
+                    d.and_hms_opt(0, 0, 0)
+                };
                 Term::from_field_date(
                     self.fields.published,
                     DateTime::from_timestamp_secs(t.map_or(0, |t| t.and_utc().timestamp())),
                 )
             };
-            let lower = request.from.map_or(Bound::Unbounded, |d| Bound::Included(ts(d, false)));
-            let upper = request.to.map_or(Bound::Unbounded, |d| Bound::Included(ts(d, true)));
+            let lower = request
+                .from
+                .map_or(Bound::Unbounded, |d| Bound::Included(ts(d, false)));
+            let upper = request
+                .to
+                .map_or(Bound::Unbounded, |d| Bound::Included(ts(d, true)));
             query = Box::new(BooleanQuery::new(vec![
                 (Occur::Must, query),
                 (Occur::Must, Box::new(RangeQuery::new(lower, upper))),
@@ -176,8 +184,12 @@ impl Store {
                 continue;
             };
             // A hit SQLite does not know belongs to a batch still being committed.
-            let Some(article) = self.get(id)? else { continue };
-            let snippet = snippets.as_ref().and_then(|g| make_snippet(g, &article.body));
+            let Some(article) = self.get(id)? else {
+                continue;
+            };
+            let snippet = snippets
+                .as_ref()
+                .and_then(|g| make_snippet(g, &article.body));
             hits.push(SearchHit {
                 id: article.id,
                 score,
@@ -211,19 +223,28 @@ impl Store {
             .map_err(|e| Error::Query(format!("facet request: {e}")))?;
         let collector = AggregationCollector::from_aggs(
             aggs,
-            AggContextParams::new(AggregationLimitsGuard::default(), self.index().tokenizers().clone()),
+            AggContextParams::new(
+                AggregationLimitsGuard::default(),
+                self.index().tokenizers().clone(),
+            ),
         );
-        let results: AggregationResults = searcher.search(query, &collector).map_err(|source| Error::Index {
-            path: self.dir().join("index"),
-            source,
-        })?;
-        let value = serde_json::to_value(&results).map_err(|e| Error::Query(format!("facets: {e}")))?;
+        let results: AggregationResults =
+            searcher
+                .search(query, &collector)
+                .map_err(|source| Error::Index {
+                    path: self.dir().join("index"),
+                    source,
+                })?;
+        let value =
+            serde_json::to_value(&results).map_err(|e| Error::Query(format!("facets: {e}")))?;
         let buckets = |name: &str| -> Vec<(String, u64)> {
             value[name]["buckets"]
                 .as_array()
                 .map(|b| {
                     b.iter()
-                        .filter_map(|b| Some((b["key"].as_str()?.to_string(), b["doc_count"].as_u64()?)))
+                        .filter_map(|b| {
+                            Some((b["key"].as_str()?.to_string(), b["doc_count"].as_u64()?))
+                        })
                         .collect()
                 })
                 .unwrap_or_default()

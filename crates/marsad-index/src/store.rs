@@ -50,7 +50,9 @@ pub struct Store {
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("dir", &self.dir).finish_non_exhaustive()
+        f.debug_struct("Store")
+            .field("dir", &self.dir)
+            .finish_non_exhaustive()
     }
 }
 
@@ -148,7 +150,10 @@ impl Store {
         &self.reader
     }
 
-    pub(crate) fn with_db<T>(&self, f: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Result<T> {
+    pub(crate) fn with_db<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> rusqlite::Result<T>,
+    ) -> Result<T> {
         let conn = self.db.lock().unwrap_or_else(|p| p.into_inner());
         f(&conn).map_err(|source| Error::Database {
             path: self.dir.join(DB_FILE),
@@ -165,8 +170,10 @@ impl Store {
     /// The article with `id`, if stored.
     pub fn get(&self, id: &str) -> Result<Option<Article>> {
         let json: Option<String> = self.with_db(|c| {
-            c.query_row("SELECT article FROM articles WHERE id = ?1", [id], |r| r.get(0))
-                .optional()
+            c.query_row("SELECT article FROM articles WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()
         })?;
         json.map(|j| {
             serde_json::from_str(&j).map_err(|source| Error::Corrupt {
@@ -181,7 +188,8 @@ impl Store {
     pub fn resolve_id(&self, prefix: &str) -> Result<Vec<String>> {
         let pattern = format!("{}%", prefix.replace(['%', '_'], ""));
         self.with_db(|c| {
-            let mut st = c.prepare("SELECT id FROM articles WHERE id LIKE ?1 ORDER BY seq LIMIT 10")?;
+            let mut st =
+                c.prepare("SELECT id FROM articles WHERE id LIKE ?1 ORDER BY seq LIMIT 10")?;
             st.query_map([pattern], |r| r.get(0))?.collect()
         })
     }
@@ -227,11 +235,10 @@ impl Store {
     pub fn stats(&self) -> Result<Stats> {
         let (articles, duplicates, earliest, latest, files, failed_files, outlets) =
             self.with_db(|c| {
-                let (articles, duplicates) = c.query_row(
-                    "SELECT COUNT(*), COUNT(dup_of) FROM articles",
-                    [],
-                    |r| Ok((r.get::<_, u64>(0)?, r.get::<_, u64>(1)?)),
-                )?;
+                let (articles, duplicates) =
+                    c.query_row("SELECT COUNT(*), COUNT(dup_of) FROM articles", [], |r| {
+                        Ok((r.get::<_, u64>(0)?, r.get::<_, u64>(1)?))
+                    })?;
                 let range = |order: &str| -> rusqlite::Result<Option<String>> {
                     c.query_row(
                         &format!(
@@ -243,11 +250,10 @@ impl Store {
                     )
                     .optional()
                 };
-                let (files, failed_files) = c.query_row(
-                    "SELECT COUNT(*), COUNT(error) FROM files",
-                    [],
-                    |r| Ok((r.get::<_, u64>(0)?, r.get::<_, u64>(1)?)),
-                )?;
+                let (files, failed_files) =
+                    c.query_row("SELECT COUNT(*), COUNT(error) FROM files", [], |r| {
+                        Ok((r.get::<_, u64>(0)?, r.get::<_, u64>(1)?))
+                    })?;
                 let mut st = c.prepare(
                     "SELECT COALESCE(outlet, ''), COUNT(*) AS n FROM articles
                      GROUP BY outlet ORDER BY n DESC, outlet",
@@ -255,7 +261,15 @@ impl Store {
                 let outlets = st
                     .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
                     .collect::<rusqlite::Result<Vec<(String, u64)>>>()?;
-                Ok((articles, duplicates, range("ASC")?, range("DESC")?, files, failed_files, outlets))
+                Ok((
+                    articles,
+                    duplicates,
+                    range("ASC")?,
+                    range("DESC")?,
+                    files,
+                    failed_files,
+                    outlets,
+                ))
             })?;
         Ok(Stats {
             data_dir: self.dir.clone(),
@@ -321,8 +335,7 @@ fn open_index(dir: &Path) -> Result<Index> {
         path: path.clone(),
         source,
     };
-    let mmap = MmapDirectory::open(&path)
-        .map_err(|e| index_err(tantivy::TantivyError::from(e)))?;
+    let mmap = MmapDirectory::open(&path).map_err(|e| index_err(tantivy::TantivyError::from(e)))?;
     let (schema, _) = schema::build();
     let index = Index::open_or_create(mmap, schema).map_err(index_err)?;
     tantivy_analyzer::register(index.tokenizers());
@@ -482,7 +495,10 @@ impl<'s> StoreWriter<'s> {
         for t in &article.tags {
             doc.add_text(f.tag, t);
         }
-        let published_ts = article.published.as_ref().map(|p| p.sort_key().and_utc().timestamp());
+        let published_ts = article
+            .published
+            .as_ref()
+            .map(|p| p.sort_key().and_utc().timestamp());
         if let (Some(ts), Some(p)) = (published_ts, &article.published) {
             doc.add_date(f.published, DateTime::from_timestamp_secs(ts));
             doc.add_text(f.month, p.local.format("%Y-%m").to_string());
@@ -553,10 +569,13 @@ impl<'s> StoreWriter<'s> {
 
     /// Commits the open batch to both stores (see the module docs) and opens the next.
     pub fn commit(&mut self) -> Result<()> {
-        let mut prepared = self.writer.prepare_commit().map_err(|source| Error::Index {
-            path: self.store.dir.join(INDEX_DIR),
-            source,
-        })?;
+        let mut prepared = self
+            .writer
+            .prepare_commit()
+            .map_err(|source| Error::Index {
+                path: self.store.dir.join(INDEX_DIR),
+                source,
+            })?;
         prepared.set_payload(&self.batch.to_string());
         prepared.commit().map_err(|source| Error::Index {
             path: self.store.dir.join(INDEX_DIR),
@@ -565,8 +584,11 @@ impl<'s> StoreWriter<'s> {
         if let Some(hook) = &self.hook {
             hook(Phase::IndexCommitted);
         }
-        db::set_meta(&self.conn, "committed_batch", &self.batch.to_string()).map_err(self.db_err())?;
-        self.conn.execute_batch("COMMIT; BEGIN IMMEDIATE").map_err(self.db_err())?;
+        db::set_meta(&self.conn, "committed_batch", &self.batch.to_string())
+            .map_err(self.db_err())?;
+        self.conn
+            .execute_batch("COMMIT; BEGIN IMMEDIATE")
+            .map_err(self.db_err())?;
         if let Some(hook) = &self.hook {
             hook(Phase::Committed);
         }
@@ -580,7 +602,9 @@ impl<'s> StoreWriter<'s> {
         self.commit()?;
         self.conn.execute_batch("COMMIT").map_err(self.db_err())?;
         let path = self.store.dir.join(INDEX_DIR);
-        self.writer.wait_merging_threads().map_err(|source| Error::Index { path, source })?;
+        self.writer
+            .wait_merging_threads()
+            .map_err(|source| Error::Index { path, source })?;
         let _ = self.store.reader.reload();
         Ok(())
     }

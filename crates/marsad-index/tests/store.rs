@@ -6,7 +6,14 @@ use marsad_index::search::parse_day;
 use marsad_index::store::Phase;
 use marsad_index::{SearchRequest, Store};
 
-fn article(id: &str, title: &str, body: &str, outlet: &str, day: (i32, u32, u32), tags: &[&str]) -> Article {
+fn article(
+    id: &str,
+    title: &str,
+    body: &str,
+    outlet: &str,
+    day: (i32, u32, u32),
+    tags: &[&str],
+) -> Article {
     let mut a = Article::new(Source::file(format!("fixtures/{id}.txt")), Format::Text);
     a.id = id.to_string();
     a.title = title.to_string();
@@ -15,7 +22,9 @@ fn article(id: &str, title: &str, body: &str, outlet: &str, day: (i32, u32, u32)
     a.author = Some("محرر".to_string());
     a.language = "ar".into();
     a.tags = tags.iter().map(|t| t.to_string()).collect();
-    a.published = Some(Published::date(NaiveDate::from_ymd_opt(day.0, day.1, day.2).unwrap()));
+    a.published = Some(Published::date(
+        NaiveDate::from_ymd_opt(day.0, day.1, day.2).unwrap(),
+    ));
     a
 }
 
@@ -79,18 +88,27 @@ fn search_language_end_to_end() {
     assert_eq!(ingest(&store, &corpus()), 4);
 
     // Analysis: diacritics, alef variants and clitics all find مفاوضات.
-    for q in ["مُفاوَضات", "والمفاوضات", "بالمفاوضات", "المفاوضات"] {
+    for q in ["مُفاوَضات", "والمفاوضات", "بالمفاوضات", "المفاوضات"]
+    {
         assert_eq!(ids(&store, q), vec!["a1", "a4"], "{q}");
     }
     assert_eq!(ids(&store, "حفتر موسكو"), vec!["a1"], "AND is the default");
-    assert_eq!(ids(&store, "حفتر تونس"), Vec::<String>::new(), "AND is the default");
+    assert_eq!(
+        ids(&store, "حفتر تونس"),
+        Vec::<String>::new(),
+        "AND is the default"
+    );
     assert_eq!(ids(&store, "حفتر OR تونس"), vec!["a1", "a4"]);
     assert_eq!(ids(&store, "\"الجيش الليبي\""), vec!["a2", "a3"]);
     assert_eq!(ids(&store, "\"الجيش الليبي\" -السلاح"), vec!["a2"]);
     assert_eq!(ids(&store, "outlet:\"وكالة المرصد\""), vec!["a1", "a3"]);
     assert_eq!(ids(&store, "tag:روسيا -حفتر"), vec!["a3"]);
     assert_eq!(ids(&store, "title:موسكو"), vec!["a1"]);
-    assert_eq!(ids(&store, "في"), Vec::<String>::new(), "a stopword alone matches nothing");
+    assert_eq!(
+        ids(&store, "في"),
+        Vec::<String>::new(),
+        "a stopword alone matches nothing"
+    );
 
     // Dates.
     let mut req = SearchRequest::new("الليبي");
@@ -112,11 +130,18 @@ fn search_language_end_to_end() {
     let facets = r.facets.unwrap();
     assert_eq!(
         facets.outlets,
-        vec![("صحيفة الساحل".to_string(), 2), ("وكالة المرصد".to_string(), 2)]
+        vec![
+            ("صحيفة الساحل".to_string(), 2),
+            ("وكالة المرصد".to_string(), 2)
+        ]
     );
     assert_eq!(
         facets.months,
-        vec![("2016-05".to_string(), 1), ("2016-06".to_string(), 2), ("2016-07".to_string(), 1)]
+        vec![
+            ("2016-05".to_string(), 1),
+            ("2016-06".to_string(), 2),
+            ("2016-07".to_string(), 1)
+        ]
     );
 
     // Snippets highlight the original words, in chars of the body.
@@ -126,11 +151,22 @@ fn search_language_end_to_end() {
     let highlighted: Vec<String> = snippet
         .highlights
         .iter()
-        .map(|h| snippet.text.chars().skip(h.start).take(h.end - h.start).collect())
+        .map(|h| {
+            snippet
+                .text
+                .chars()
+                .skip(h.start)
+                .take(h.end - h.start)
+                .collect()
+        })
         .collect();
     assert_eq!(highlighted, vec!["المفاوضات"]);
     let body = store.get("a1").unwrap().unwrap().body;
-    let from_body: String = body.chars().skip(snippet.start).take(snippet.text.chars().count()).collect();
+    let from_body: String = body
+        .chars()
+        .skip(snippet.start)
+        .take(snippet.text.chars().count())
+        .collect();
     assert_eq!(from_body, snippet.text);
 }
 
@@ -178,7 +214,11 @@ fn a_crash_between_the_two_commits_is_repaired() {
         assert_eq!(ids(&store, "تونس"), Vec::<String>::new());
     }
     let store = Store::open(dir.path()).unwrap();
-    assert_eq!(store.index_count().unwrap(), 4, "the orphan documents are still in the index");
+    assert_eq!(
+        store.index_count().unwrap(),
+        4,
+        "the orphan documents are still in the index"
+    );
     // Opening a writer repairs; running the same ingest again completes it exactly.
     assert_eq!(ingest(&store, &articles), 2);
     assert_eq!(store.count().unwrap(), 4);
@@ -198,10 +238,22 @@ fn a_second_writer_is_refused_with_a_clear_error() {
 
 #[test]
 fn day_bounds() {
-    assert_eq!(parse_day("2016", false), NaiveDate::from_ymd_opt(2016, 1, 1));
-    assert_eq!(parse_day("2016", true), NaiveDate::from_ymd_opt(2016, 12, 31));
-    assert_eq!(parse_day("2016-02", true), NaiveDate::from_ymd_opt(2016, 2, 29));
-    assert_eq!(parse_day("2016-05-24", false), NaiveDate::from_ymd_opt(2016, 5, 24));
+    assert_eq!(
+        parse_day("2016", false),
+        NaiveDate::from_ymd_opt(2016, 1, 1)
+    );
+    assert_eq!(
+        parse_day("2016", true),
+        NaiveDate::from_ymd_opt(2016, 12, 31)
+    );
+    assert_eq!(
+        parse_day("2016-02", true),
+        NaiveDate::from_ymd_opt(2016, 2, 29)
+    );
+    assert_eq!(
+        parse_day("2016-05-24", false),
+        NaiveDate::from_ymd_opt(2016, 5, 24)
+    );
     assert_eq!(parse_day("2016-13", false), None);
     assert_eq!(parse_day("أمس", false), None);
 }

@@ -22,7 +22,11 @@ pub fn color() -> bool {
 /// carry no direction, so they survive bidi reordering — and ⟪ ⟫ otherwise, which are
 /// mirrored by bidi terminals and so always open before the match in reading order.
 pub fn highlight(text: &str, spans: &[std::ops::Range<usize>], color: bool) -> String {
-    let (open, close) = if color { ("\x1b[1;7m", "\x1b[0m") } else { ("⟪", "⟫") };
+    let (open, close) = if color {
+        ("\x1b[1;7m", "\x1b[0m")
+    } else {
+        ("⟪", "⟫")
+    };
     let mut out = String::with_capacity(text.len() + spans.len() * 8);
     let mut spans = spans.iter().peekable();
     for (i, c) in text.chars().enumerate() {

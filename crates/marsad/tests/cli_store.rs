@@ -14,7 +14,14 @@ fn bin() -> PathBuf {
     assert_cmd::cargo::cargo_bin("marsad")
 }
 
-const SUBJECTS: [&str; 6] = ["الحكومة", "البرلمان", "الجيش", "المعارضة", "الوزارة", "البلدية"];
+const SUBJECTS: [&str; 6] = [
+    "الحكومة",
+    "البرلمان",
+    "الجيش",
+    "المعارضة",
+    "الوزارة",
+    "البلدية",
+];
 const PLACES: [&str; 5] = ["مرجان", "أنقرة", "القاهرة", "تونس", "جنيف"];
 
 /// Writes `n` articles of our own in the plain-text layout, each distinct.
@@ -39,19 +46,39 @@ fn corpus_range(dir: &Path, range: std::ops::Range<usize>) {
 }
 
 fn stats(data: &Path) -> serde_json::Value {
-    let out = marsad().args(["stats", "--json", "--data"]).arg(data).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = marsad()
+        .args(["stats", "--json", "--data"])
+        .arg(data)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
 fn ingest(input: &Path, data: &Path) -> serde_json::Value {
     let out = marsad()
-        .args(["ingest", "--json", "--batch", "25", "--threads", "1", "--data"])
+        .args([
+            "ingest",
+            "--json",
+            "--batch",
+            "25",
+            "--threads",
+            "1",
+            "--data",
+        ])
         .arg(data)
         .arg(input)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -71,7 +98,10 @@ fn ingest_search_show_stats() {
     assert_eq!(s["unchanged_files"], 30);
     corpus_range(&input, 30..31);
     let s = ingest(&input, &data);
-    assert_eq!((s["ingested"].as_u64(), s["unchanged_files"].as_u64()), (Some(1), Some(30)));
+    assert_eq!(
+        (s["ingested"].as_u64(), s["unchanged_files"].as_u64()),
+        (Some(1), Some(30))
+    );
 
     let st = stats(&data);
     assert_eq!(st["articles"], 31);
@@ -82,10 +112,22 @@ fn ingest_search_show_stats() {
     let out = marsad()
         .args(["search", "--json", "--facets", "--limit", "50", "--data"])
         .arg(&data)
-        .args(["والمفاوضات", "أنقرة", "outlet:\"وكالة المرصد\"", "--from", "2024-01", "--to", "2024-01"])
+        .args([
+            "والمفاوضات",
+            "أنقرة",
+            "outlet:\"وكالة المرصد\"",
+            "--from",
+            "2024-01",
+            "--to",
+            "2024-01",
+        ])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     // Articles 1, 6, 11, 16, 21, 26 are in Ankara; all of January is i < 28.
     assert_eq!(r["total"], 6, "{r}");
@@ -93,23 +135,47 @@ fn ingest_search_show_stats() {
     let first = r["hits"][0]["id"].as_str().unwrap().to_string();
 
     // Human output: highlighted snippet, without colour when piped.
-    let out = marsad().args(["search", "--data"]).arg(&data).arg("المفاوضات").output().unwrap();
+    let out = marsad()
+        .args(["search", "--data"])
+        .arg(&data)
+        .arg("المفاوضات")
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("⟪المفاوضات⟫"), "{text}");
 
     // Show by id prefix.
-    let out = marsad().args(["show", "--json", "--data"]).arg(&data).arg(&first[..10]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = marsad()
+        .args(["show", "--json", "--data"])
+        .arg(&data)
+        .arg(&first[..10])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let a: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(a["id"], first.as_str());
 
     // Errors are one line that says what to do, with exit code 2.
-    let out = marsad().args(["show", "--data"]).arg(&data).arg("no-such-id").output().unwrap();
+    let out = marsad()
+        .args(["show", "--data"])
+        .arg(&data)
+        .arg("no-such-id")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("marsad search"), "{err}");
-    let out = marsad().args(["search", "--data"]).arg(&data).arg("\"غير مغلق").output().unwrap();
+    let out = marsad()
+        .args(["search", "--data"])
+        .arg(&data)
+        .arg("\"غير مغلق")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
 
@@ -140,12 +206,23 @@ fn kill_dash_nine_then_rerun_is_exact() {
     let input = tmp.path().join("in");
     std::fs::create_dir_all(&input).unwrap();
     corpus(&input, N);
-    for (round, delay_ms) in [30u64, 80, 150, 250, 400, 700, 1100].into_iter().enumerate() {
+    for (round, delay_ms) in [30u64, 80, 150, 250, 400, 700, 1100]
+        .into_iter()
+        .enumerate()
+    {
         let data = tmp.path().join(format!("data{round}"));
         // Kill one run, then kill the rerun too, before letting a third run finish.
         for _ in 0..2 {
             let mut child = std::process::Command::new(bin())
-                .args(["ingest", "--json", "--batch", "20", "--threads", "1", "--data"])
+                .args([
+                    "ingest",
+                    "--json",
+                    "--batch",
+                    "20",
+                    "--threads",
+                    "1",
+                    "--data",
+                ])
                 .arg(&data)
                 .arg(&input)
                 .stdout(Stdio::null())
@@ -160,9 +237,17 @@ fn kill_dash_nine_then_rerun_is_exact() {
         ingest(&input, &data);
         let st = stats(&data);
         assert_eq!(st["articles"], N as u64, "round {round} ({delay_ms} ms)");
-        assert_eq!(st["index_documents"], N as u64, "round {round} ({delay_ms} ms)");
+        assert_eq!(
+            st["index_documents"], N as u64,
+            "round {round} ({delay_ms} ms)"
+        );
         // Search agrees too: every article holds the word المفاوضات.
-        let out = marsad().args(["search", "--json", "--data"]).arg(&data).arg("المفاوضات").output().unwrap();
+        let out = marsad()
+            .args(["search", "--json", "--data"])
+            .arg(&data)
+            .arg("المفاوضات")
+            .output()
+            .unwrap();
         let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(r["total"], N as u64, "round {round}");
     }
@@ -186,7 +271,10 @@ fn abort_between_the_two_commits_then_rerun_is_exact() {
             .arg(&input)
             .output()
             .unwrap();
-        assert!(!out.status.success(), "the failpoint {point} must abort the process");
+        assert!(
+            !out.status.success(),
+            "the failpoint {point} must abort the process"
+        );
         let s = ingest(&input, &data);
         let st = stats(&data);
         assert_eq!(st["articles"], N as u64, "{point}: {s}");
@@ -198,21 +286,40 @@ fn abort_between_the_two_commits_then_rerun_is_exact() {
 #[test]
 fn copies_across_runs_point_at_the_stored_original() {
     let tmp = tempfile::tempdir().unwrap();
-    let (a, b, data) = (tmp.path().join("a"), tmp.path().join("b"), tmp.path().join("data"));
+    let (a, b, data) = (
+        tmp.path().join("a"),
+        tmp.path().join("b"),
+        tmp.path().join("data"),
+    );
     std::fs::create_dir_all(&a).unwrap();
     std::fs::create_dir_all(&b).unwrap();
     let body = "أعلنت وزارة الخارجية في بيان رسمي صدر صباح اليوم أنها استدعت سفير الدولة المجاورة للاحتجاج على ما وصفته بالتدخل في الشؤون الداخلية، وأكدت أن الحكومة ستتخذ كل الإجراءات اللازمة لحماية مصالحها.\n\nوأضاف البيان أن الوزير أجرى اتصالات مع عدد من نظرائه العرب والأوروبيين لشرح موقف بلاده، وأن لجنة مشتركة ستجتمع الأسبوع المقبل لبحث ترسيم الحدود وتبادل المعلومات الأمنية وتنظيم حركة التجارة.";
     let article = |title: &str, outlet: &str, text: &str| {
         format!("{title}\n\n01/03/2024 - 09:00:00\n\nسياسة\n\nمحرر – {outlet}\n\n{text}")
     };
-    std::fs::write(a.join("original.txt"), article("الخارجية تستدعي السفير", "وكالة المرصد", body)).unwrap();
+    std::fs::write(
+        a.join("original.txt"),
+        article("الخارجية تستدعي السفير", "وكالة المرصد", body),
+    )
+    .unwrap();
     let copy = body.replace("التجارة", "البضائع");
-    std::fs::write(b.join("copy.txt"), article("استدعاء السفير احتجاجاً", "صحيفة الساحل", &copy)).unwrap();
+    std::fs::write(
+        b.join("copy.txt"),
+        article("استدعاء السفير احتجاجاً", "صحيفة الساحل", &copy),
+    )
+    .unwrap();
     assert_eq!(ingest(&a, &data)["ingested"], 1);
     let s = ingest(&b, &data);
-    assert_eq!((s["ingested"].as_u64(), s["duplicate"].as_u64()), (Some(0), Some(1)), "{s}");
+    assert_eq!(
+        (s["ingested"].as_u64(), s["duplicate"].as_u64()),
+        (Some(0), Some(1)),
+        "{s}"
+    );
     let st = stats(&data);
-    assert_eq!((st["articles"].as_u64(), st["duplicates"].as_u64()), (Some(2), Some(1)));
+    assert_eq!(
+        (st["articles"].as_u64(), st["duplicates"].as_u64()),
+        (Some(2), Some(1))
+    );
 }
 
 /// Readers keep working while an ingest writes: searches and stats during the run all
@@ -227,7 +334,15 @@ fn readers_work_during_an_ingest() {
     ingest(&input, &data);
     corpus_range(&input, 10..N);
     let mut child = std::process::Command::new(bin())
-        .args(["ingest", "--json", "--batch", "10", "--threads", "1", "--data"])
+        .args([
+            "ingest",
+            "--json",
+            "--batch",
+            "10",
+            "--threads",
+            "1",
+            "--data",
+        ])
         .arg(&data)
         .arg(&input)
         .stdout(Stdio::null())
@@ -236,8 +351,17 @@ fn readers_work_during_an_ingest() {
         .unwrap();
     let mut reads = 0;
     while child.try_wait().unwrap().is_none() {
-        let out = marsad().args(["search", "--json", "--data"]).arg(&data).arg("المفاوضات").output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let out = marsad()
+            .args(["search", "--json", "--data"])
+            .arg(&data)
+            .arg("المفاوضات")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         let total = r["total"].as_u64().unwrap();
         assert!((10..=N as u64).contains(&total), "{total}");

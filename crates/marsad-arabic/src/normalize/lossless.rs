@@ -51,7 +51,7 @@ pub(super) fn map_char(c: char, folds: Folds) -> char {
     }
     if folds.contains(Folds::PERSIAN) {
         match c {
-            '\u{06A9}' => return '\u{0643}',             // ک → ك
+            '\u{06A9}' => return '\u{0643}',              // ک → ك
             '\u{06CC}' | '\u{06D2}' => return '\u{064A}', // ی ے → ي
             '\u{06C1}' | '\u{06BE}' => return '\u{0647}', // ہ ھ → ه
             _ => {}

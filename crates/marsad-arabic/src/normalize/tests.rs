@@ -84,7 +84,12 @@ fn offsets_with_leading_dropped_chars() {
 
 #[test]
 fn fold_names_round_trip() {
-    for folds in [Folds::LOSSLESS, Folds::LOSSY, Folds::SEARCH, Folds::ALEF | Folds::DIGITS] {
+    for folds in [
+        Folds::LOSSLESS,
+        Folds::LOSSY,
+        Folds::SEARCH,
+        Folds::ALEF | Folds::DIGITS,
+    ] {
         let names = folds.names().join(",");
         assert_eq!(Folds::parse(&names), Some(folds), "{names}");
     }

@@ -3,8 +3,8 @@
 
 use super::{Token, TokenKind};
 use crate::chars::{
-    TATWEEL, is_arabic_letter, is_arabic_mark, is_arabic_word_char, is_digit,
-    is_invisible_control, is_other_letter,
+    TATWEEL, is_arabic_letter, is_arabic_mark, is_arabic_word_char, is_digit, is_invisible_control,
+    is_other_letter,
 };
 
 /// A position in the text, in bytes and chars at once.
@@ -201,7 +201,9 @@ impl<'a> Scanner<'a> {
         // Trailing sentence punctuation is not part of the URL.
         let trimmed = self.text[start.byte..end.byte]
             .trim_end_matches(['.', ',', ')', '!', '?', ':', ';', '\'', '؟', '،', '؛']);
-        let dropped = self.text[start.byte + trimmed.len()..end.byte].chars().count();
+        let dropped = self.text[start.byte + trimmed.len()..end.byte]
+            .chars()
+            .count();
         end = Pos {
             byte: start.byte + trimmed.len(),
             char: end.char - dropped,
@@ -210,7 +212,8 @@ impl<'a> Scanner<'a> {
     }
 
     fn scan_email(&self, start: Pos) -> Option<(Pos, TokenKind)> {
-        let is_local = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-');
+        let is_local =
+            |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-');
         let (at, n) = self.advance_while(start, is_local);
         if n == 0 || self.peek_at(at) != Some('@') {
             return None;
@@ -227,7 +230,10 @@ impl<'a> Scanner<'a> {
             p = q;
             if self.peek_at(p) == Some('.') {
                 let after = self.advance(p);
-                if self.peek_at(after).is_some_and(|c| c.is_ascii_alphanumeric()) {
+                if self
+                    .peek_at(after)
+                    .is_some_and(|c| c.is_ascii_alphanumeric())
+                {
                     p = after;
                     continue;
                 }
@@ -280,14 +286,21 @@ impl<'a> Scanner<'a> {
 
 #[inline]
 fn is_tag_char(c: char) -> bool {
-    c == '_' || c.is_ascii_alphanumeric() || is_digit(c) || is_arabic_word_char(c) || is_other_letter(c)
+    c == '_'
+        || c.is_ascii_alphanumeric()
+        || is_digit(c)
+        || is_arabic_word_char(c)
+        || is_other_letter(c)
 }
 
 #[inline]
 fn is_url_stop(c: char) -> bool {
     c.is_whitespace()
         || is_invisible_control(c)
-        || matches!(c, '"' | '<' | '>' | '«' | '»' | '“' | '”' | '،' | '؛' | '\u{FFFD}')
+        || matches!(
+            c,
+            '"' | '<' | '>' | '«' | '»' | '“' | '”' | '،' | '؛' | '\u{FFFD}'
+        )
 }
 
 #[inline]
@@ -301,10 +314,37 @@ fn is_combining_non_arabic(c: char) -> bool {
 pub(crate) fn is_punct(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_punctuation()
-            && !matches!(c, '$' | '%' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~' | '&' | '*' | '#' | '@');
+            && !matches!(
+                c,
+                '$' | '%' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~' | '&' | '*' | '#' | '@'
+            );
     }
-    matches!(c,
-        '،' | '؛' | '؟' | '۔' | '٭' | '«' | '»' | '‹' | '›' | '“' | '”' | '‘' | '’' | '„' | '‚'
-        | '\u{2010}'..='\u{2015}' | '…' | '\u{2E2E}' | '\u{00A1}' | '\u{00BF}' | '\u{00B7}'
-        | '\u{FD3E}' | '\u{FD3F}' | '\u{3001}' | '\u{3002}')
+    matches!(
+        c,
+        '،' | '؛'
+            | '؟'
+            | '۔'
+            | '٭'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '„'
+            | '‚'
+            | '\u{2010}'
+            ..='\u{2015}'
+                | '…'
+                | '\u{2E2E}'
+                | '\u{00A1}'
+                | '\u{00BF}'
+                | '\u{00B7}'
+                | '\u{FD3E}'
+                | '\u{FD3F}'
+                | '\u{3001}'
+                | '\u{3002}'
+    )
 }

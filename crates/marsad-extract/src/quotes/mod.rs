@@ -249,7 +249,7 @@ impl<'w, 'a> Extractor<'w, 'a> {
                 complement = Some((j, Kind::Clause));
                 break;
             }
-            if j > i + 1 && self.is_cue_word(j) {
+            if j > i + 1 && (self.is_cue_word(j) || ["فال", "فان", "فقد"].iter().any(|p| k.starts_with(p))) {
                 break;
             }
             let subject_words = (i + 1..j).filter(|&x| w.is_word(x)).count();
@@ -283,11 +283,14 @@ impl<'w, 'a> Extractor<'w, 'a> {
         if entry.weak && kind == Kind::Clause && !is_complementizer(w.key(c)) && w.key(c) != "عن" {
             return None;
         }
-        let subj = if entry.kind == CueKind::Participle {
+        let mut subj = if entry.kind == CueKind::Participle {
             i + 1..i + 1
         } else {
             trim_subject(w, i + 1..c)
         };
+        if subj.is_empty() && entry.kind == CueKind::Verb && w.key(i) == w.bare(i) {
+            subj = self.preceding_subject(i);
+        }
         let (content, direct) = match kind {
             Kind::Open => (self.quoted(c)?, true),
             Kind::Colon => {
@@ -662,6 +665,35 @@ impl<'w, 'a> Extractor<'w, 'a> {
         at_cue(CertaintyLabel::Confirmed, cue..cue + 1)
     }
 
+    /// The subject of a subject-first clause (`… إلا أن مصادر محلية أكدت …`,
+    /// `المفكر العراقي فاضل الربعي قال إن …`): the words right before the verb, back to a
+    /// complementizer, punctuation or the sentence start.
+    fn preceding_subject(&self, i: usize) -> Range<usize> {
+        let w = self.w;
+        let start_limit = w.sentence_tokens(i).start;
+        let mut s = i;
+        while s > start_limit {
+            let p = s - 1;
+            let k = w.key(p);
+            if !w.is_word(p)
+                || is_complementizer(k)
+                || ["ان", "الا", "لكن", "ولكن", "بينما", "فيما", "حيث", "كما"].contains(&k)
+                || lookup(k, w.bare(p)).is_some()
+                || i - p > 8
+            {
+                break;
+            }
+            s = p;
+        }
+        // Only a noun phrase: it must not start with a verb-like conjunction word.
+        if s < i && s > start_limit && !w.is_punct(s - 1, &['،', ',', '.', '؛']) && !is_complementizer(w.key(s - 1))
+            && !["ان", "الا", "لكن", "ولكن"].contains(&w.key(s - 1))
+        {
+            return i..i;
+        }
+        trim_subject(w, s..i)
+    }
+
     /// The nearest PER/ORG mention before token `i`, in its sentence or the one before.
     fn nearest_name_before(&self, i: usize) -> Option<Range<usize>> {
         let s = self.w.sentence_of.get(i).copied().unwrap_or(0);
@@ -705,6 +737,7 @@ impl<'w, 'a> Extractor<'w, 'a> {
                 }
                 if is_role_head(w.key(k)) {
                     head = Some(k);
+                    break;
                 }
             }
             if let Some(h) = head {

@@ -66,7 +66,7 @@ lexicon!(adjunct_starts,
     "خلال", "أمس", "اليوم", "عبر", "أثناء", "صباح", "مساء", "يوم", "غدا", "حاليا", "مؤخرا",
     "أيضا", "كذلك", "بدوره", "بدورها", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء",
     "الخميس", "الجمعة", "السبت", "عقب", "قبل", "بعد", "لدى", "بموقعه", "بموقعها", "ليل",
-    "الليلة", "الماضي", "بهذه", "بمناسبة",
+    "الليلة", "الماضي", "بهذه", "بمناسبة", "غير", "إلا",
 );
 
 // Frame nouns after في that end a subject: في تصريح، في بيان…
@@ -156,9 +156,11 @@ pub(crate) fn parse_subject(w: &Words<'_>, subj: Range<usize>, names: &[(Range<u
         return Subject::default();
     }
     // The first person mention inside the subject, else the first organization.
+    // After a role head (الناطق باسم الجيش الليبي) an organization belongs to the role.
+    let role_first = is_role_head(w.key(subj.start));
     let inside: Vec<&(Range<usize>, bool)> = names
         .iter()
-        .filter(|(r, _)| r.start >= subj.start && r.end <= subj.end)
+        .filter(|(r, per)| r.start >= subj.start && r.end <= subj.end && (*per || !role_first))
         .collect();
     // An organization named by its head word (شركة مارشال، مجموعة د.سليمان الحبيب الطبية).
     let first = w.bare(subj.start);

@@ -99,7 +99,10 @@ impl SeenIndex {
         self.exact.entry(fp.exact).or_insert(n);
         if let Some(sig) = &fp.signature {
             for (band, buckets) in self.bands.iter_mut().enumerate() {
-                buckets.entry(minhash::band_key(sig, band)).or_default().push(n);
+                buckets
+                    .entry(minhash::band_key(sig, band))
+                    .or_default()
+                    .push(n);
             }
         }
     }
@@ -113,7 +116,9 @@ impl SeenIndex {
         let sig = fp.signature.as_ref()?;
         let mut best: Option<u32> = None;
         for (band, buckets) in self.bands.iter().enumerate() {
-            let Some(members) = buckets.get(&minhash::band_key(sig, band)) else { continue };
+            let Some(members) = buckets.get(&minhash::band_key(sig, band)) else {
+                continue;
+            };
             for &m in members {
                 if best.is_some_and(|b| b <= m) {
                     continue;
@@ -169,7 +174,10 @@ mod tests {
     fn bytes_round_trip() {
         let c = Compact::from(&fingerprint(&article(STORY)));
         assert_eq!(Compact::from_bytes(&c.to_bytes()), Some(c));
-        let bare = Compact { exact: 7, signature: None };
+        let bare = Compact {
+            exact: 7,
+            signature: None,
+        };
         assert_eq!(Compact::from_bytes(&bare.to_bytes()), Some(bare));
         assert_eq!(Compact::from_bytes(&[1, 2, 3]), None);
     }

@@ -14,8 +14,8 @@ use super::data::DataArgs;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use marsad_core::{Article, Source};
-use marsad_index::FileRecord;
 use marsad_index::store::Phase;
+use marsad_index::{FileRecord, Store, StoreWriter};
 use marsad_ingest::dedup::incremental::{Compact, SeenIndex};
 use marsad_ingest::dedup::{DedupOptions, dedup_with, fingerprints};
 use marsad_ingest::{Event, IngestError, Options};
@@ -27,8 +27,11 @@ use std::time::{Instant, UNIX_EPOCH};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Files and directories to ingest (directories recursively; gzip/zstd transparently).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "demo")]
     paths: Vec<PathBuf>,
+    /// Also ingest the demo corpus compiled into the binary.
+    #[arg(long)]
+    demo: bool,
     #[command(flatten)]
     data: DataArgs,
     /// Indexing threads.
@@ -48,7 +51,7 @@ pub struct Args {
 
 /// The counts printed at the end.
 #[derive(Debug, Default, serde::Serialize)]
-struct Summary {
+pub struct Summary {
     /// Files looked at.
     files: usize,
     /// Files skipped because they are unchanged since the last ingest.
@@ -86,9 +89,9 @@ const FAILPOINT: &str = "MARSAD_FAILPOINT";
 pub fn run(args: Args) -> Result<ExitCode> {
     let started = Instant::now();
     let store = args.data.open()?;
-    let mut writer = store.writer(args.threads)?;
+    let mut ingestor = Ingestor::new(&store, args.threads, args.batch)?;
     if let Ok(point) = std::env::var(FAILPOINT) {
-        writer.on_phase(move |phase| {
+        ingestor.writer.on_phase(move |phase| {
             let hit = match phase {
                 Phase::IndexCommitted => point == "index-committed",
                 Phase::Committed => point == "committed",
@@ -98,79 +101,43 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
         });
     }
-    // Copies across batches and runs: the originals stored so far.
-    let mut originals = SeenIndex::new();
-    for (id, bytes) in store.fingerprints()? {
-        if let Some(fp) = Compact::from_bytes(&bytes) {
-            originals.insert(&id, &fp);
-        }
-    }
-
     let files = list_files(&args.paths);
     let progress = progress_bar(files.len() as u64, args.json);
     let opts = Options::default();
-    let mut summary = Summary::default();
-    let mut batch: Vec<Article> = Vec::new();
-    let mut batch_files: Vec<(String, FileRecord)> = Vec::new();
     let mut readable_files = 0usize;
-
+    if args.demo {
+        readable_files += ingestor.demo(&opts)?;
+    }
     for file in files {
-        summary.files += 1;
         progress.inc(1);
         let path = match file {
             Ok(p) => p,
             Err(e) => {
                 report(&progress, &e);
-                summary.failed += 1;
-                summary.read += 1;
+                ingestor.summary.files += 1;
+                ingestor.summary.failed += 1;
+                ingestor.summary.read += 1;
                 continue;
             }
         };
-        let location = path.display().to_string();
         let (size, mtime) = stat(&path);
-        if !args.force {
-            if let Some(rec) = writer.file(&location)? {
-                if rec.size == size && rec.mtime == mtime && rec.error.is_none() {
-                    summary.unchanged_files += 1;
-                    readable_files += 1;
-                    continue;
-                }
-            }
-        }
-        let mut record = FileRecord { size, mtime, articles: 0, failed: 0, error: None };
-        marsad_ingest::read_path(&path, &opts, &mut |event| match event {
-            Event::Article(a) => {
-                record.articles += 1;
-                batch.push(a);
-            }
-            Event::Failed(e) => {
-                report(&progress, &e);
-                if e.source.record.is_none() {
-                    record.error = Some(e.kind.to_string());
-                } else {
-                    record.failed += 1;
-                }
-            }
-            Event::Skipped { .. } => summary.skipped += 1,
-        });
-        summary.read += record.articles as usize + record.failed as usize + usize::from(record.error.is_some());
-        summary.failed += record.failed as usize + usize::from(record.error.is_some());
-        if record.error.is_none() {
-            readable_files += 1;
-        }
-        batch_files.push((location, record));
-        if batch.len() >= args.batch {
-            flush(&mut writer, &mut batch, &mut batch_files, &mut originals, &mut summary)?;
-            progress.set_message(format!("{} articles stored", summary.ingested + summary.duplicate));
-        }
+        let readable = ingestor.file(
+            &path.display().to_string(),
+            size,
+            mtime,
+            args.force,
+            |sink| marsad_ingest::read_path(&path, &opts, sink),
+            &mut |e| report(&progress, e),
+        )?;
+        readable_files += usize::from(readable);
+        let s = &ingestor.summary;
         let secs = started.elapsed().as_secs_f64().max(1e-3);
         progress.set_message(format!(
             "{:.0} articles/s",
-            (summary.ingested + summary.duplicate + batch.len()) as f64 / secs
+            (s.ingested + s.duplicate + ingestor.batch.len()) as f64 / secs
         ));
     }
-    flush(&mut writer, &mut batch, &mut batch_files, &mut originals, &mut summary)?;
-    writer.finish()?;
+    let mut summary = ingestor.finish()?;
     progress.finish_and_clear();
     summary.seconds = started.elapsed().as_secs_f64();
     summary.peak_rss_mb = peak_rss_mb();
@@ -187,53 +154,168 @@ pub fn run(args: Args) -> Result<ExitCode> {
             summary.duplicate,
             summary.already_stored,
             summary.failed,
-            if summary.skipped > 0 { format!(", skipped {} non-article records", summary.skipped) } else { String::new() },
+            if summary.skipped > 0 {
+                format!(", skipped {} non-article records", summary.skipped)
+            } else {
+                String::new()
+            },
             summary.seconds
         );
     }
     // Non-zero only when nothing at all could be read.
-    Ok(if readable_files == 0 && summary.files > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if readable_files == 0 && summary.files > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
-/// Dedups the batch, adds it, records its files and commits.
-fn flush(
-    writer: &mut marsad_index::StoreWriter<'_>,
-    batch: &mut Vec<Article>,
-    files: &mut Vec<(String, FileRecord)>,
-    originals: &mut SeenIndex,
-    summary: &mut Summary,
-) -> Result<()> {
-    if batch.is_empty() && files.is_empty() {
-        return Ok(());
-    }
-    let fps = fingerprints(batch, 0);
-    dedup_with(batch, &fps, &DedupOptions::default());
-    for (article, fp) in batch.iter_mut().zip(&fps) {
-        let fp = Compact::from(fp);
-        if article.dup_of.is_none() {
-            match originals.find(&fp) {
-                Some(orig) if orig != article.id => article.dup_of = Some(orig.to_string()),
-                Some(_) => {}
-                None => originals.insert(&article.id, &fp),
+/// Reads files into a store in batches, with dedup within and across batches.
+pub struct Ingestor<'s> {
+    writer: StoreWriter<'s>,
+    originals: SeenIndex,
+    batch: Vec<Article>,
+    batch_files: Vec<(String, FileRecord)>,
+    batch_size: usize,
+    summary: Summary,
+}
+
+impl<'s> Ingestor<'s> {
+    /// Opens a writer on `store` (repairing a killed run) and loads the stored originals.
+    pub fn new(store: &'s Store, threads: usize, batch_size: usize) -> Result<Ingestor<'s>> {
+        let writer = store.writer(threads)?;
+        let mut originals = SeenIndex::new();
+        for (id, bytes) in store.fingerprints()? {
+            if let Some(fp) = Compact::from_bytes(&bytes) {
+                originals.insert(&id, &fp);
             }
         }
-        if writer.add(article, Some(&fp.to_bytes()))? {
-            if article.dup_of.is_some() {
-                summary.duplicate += 1;
+        Ok(Ingestor {
+            writer,
+            originals,
+            batch: Vec::new(),
+            batch_files: Vec::new(),
+            batch_size: batch_size.max(1),
+            summary: Summary::default(),
+        })
+    }
+
+    /// Reads one file (unless it is unchanged since the last ingest and `force` is off)
+    /// through `read`, reporting failures through `report`; commits when the batch is
+    /// full. Returns whether the file could be read (or was skipped as unchanged).
+    fn file(
+        &mut self,
+        location: &str,
+        size: u64,
+        mtime: i64,
+        force: bool,
+        read: impl FnOnce(&mut dyn FnMut(Event)),
+        report: &mut dyn FnMut(&IngestError),
+    ) -> Result<bool> {
+        self.summary.files += 1;
+        if !force {
+            if let Some(rec) = self.writer.file(location)? {
+                if rec.size == size && rec.mtime == mtime && rec.error.is_none() {
+                    self.summary.unchanged_files += 1;
+                    return Ok(true);
+                }
+            }
+        }
+        let mut record = FileRecord {
+            size,
+            mtime,
+            articles: 0,
+            failed: 0,
+            error: None,
+        };
+        let (batch, skipped) = (&mut self.batch, &mut self.summary.skipped);
+        read(&mut |event| match event {
+            Event::Article(a) => {
+                record.articles += 1;
+                batch.push(a);
+            }
+            Event::Failed(e) => {
+                report(&e);
+                if e.source.record.is_none() {
+                    record.error = Some(e.kind.to_string());
+                } else {
+                    record.failed += 1;
+                }
+            }
+            Event::Skipped { .. } => *skipped += 1,
+        });
+        let failed = record.failed as usize + usize::from(record.error.is_some());
+        self.summary.read += record.articles as usize + failed;
+        self.summary.failed += failed;
+        let readable = record.error.is_none();
+        self.batch_files.push((location.to_string(), record));
+        if self.batch.len() >= self.batch_size {
+            self.flush()?;
+        }
+        Ok(readable)
+    }
+
+    /// Reads every file of the embedded demo corpus; returns how many were readable.
+    pub fn demo(&mut self, opts: &Options) -> Result<usize> {
+        let mut readable = 0;
+        for (path, bytes) in crate::demo::FILES {
+            let location = format!("demo/{path}");
+            let read = |sink: &mut dyn FnMut(Event)| {
+                marsad_ingest::read_bytes(&location, bytes, opts, sink)
+            };
+            readable += usize::from(self.file(
+                &location,
+                bytes.len() as u64,
+                0,
+                false,
+                read,
+                &mut |e| eprintln!("marsad: {e}"),
+            )?);
+        }
+        Ok(readable)
+    }
+
+    /// Dedups the batch, adds it, records its files and commits.
+    fn flush(&mut self) -> Result<()> {
+        if self.batch.is_empty() && self.batch_files.is_empty() {
+            return Ok(());
+        }
+        let fps = fingerprints(&self.batch, 0);
+        dedup_with(&mut self.batch, &fps, &DedupOptions::default());
+        for (article, fp) in self.batch.iter_mut().zip(&fps) {
+            let fp = Compact::from(fp);
+            if article.dup_of.is_none() {
+                match self.originals.find(&fp) {
+                    Some(orig) if orig != article.id => article.dup_of = Some(orig.to_string()),
+                    Some(_) => {}
+                    None => self.originals.insert(&article.id, &fp),
+                }
+            }
+            if self.writer.add(article, Some(&fp.to_bytes()))? {
+                if article.dup_of.is_some() {
+                    self.summary.duplicate += 1;
+                } else {
+                    self.summary.ingested += 1;
+                }
             } else {
-                summary.ingested += 1;
+                self.summary.already_stored += 1;
             }
-        } else {
-            summary.already_stored += 1;
         }
+        for (path, record) in &self.batch_files {
+            self.writer.record_file(path, record)?;
+        }
+        self.writer.commit().context("commit failed")?;
+        self.batch.clear();
+        self.batch_files.clear();
+        Ok(())
     }
-    for (path, record) in files.iter() {
-        writer.record_file(path, record)?;
+
+    /// Commits what is left and waits for the index to settle.
+    pub fn finish(mut self) -> Result<Summary> {
+        self.flush()?;
+        self.writer.finish()?;
+        Ok(self.summary)
     }
-    writer.commit().context("commit failed")?;
-    batch.clear();
-    files.clear();
-    Ok(())
 }
 
 fn report(progress: &ProgressBar, e: &IngestError) {
@@ -272,8 +354,13 @@ fn list_files(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
                 Ok(_) => {}
                 Err(e) => {
                     let loc = e.path().unwrap_or(p).display().to_string();
-                    let io = e.into_io_error().unwrap_or_else(|| std::io::Error::other("symlink loop"));
-                    out.push(Err(IngestError::new(Source::file(loc), marsad_ingest::ErrorKind::Io(io))));
+                    let io = e
+                        .into_io_error()
+                        .unwrap_or_else(|| std::io::Error::other("symlink loop"));
+                    out.push(Err(IngestError::new(
+                        Source::file(loc),
+                        marsad_ingest::ErrorKind::Io(io),
+                    )));
                 }
             }
         }

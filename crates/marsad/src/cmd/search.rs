@@ -8,8 +8,10 @@ use marsad_index::search::parse_day;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
-#[command(after_help = "QUERY syntax: words (all must match), \"a phrase\", a OR b, -excluded, \
-outlet:\"…\", author:\"…\", tag:…, title:word. Words match across diacritics, alef forms and clitics.")]
+#[command(
+    after_help = "QUERY syntax: words (all must match), \"a phrase\", a OR b, -excluded, \
+outlet:\"…\", author:\"…\", tag:…, title:word. Words match across diacritics, alef forms and clitics."
+)]
 pub struct Args {
     /// The query.
     query: Vec<String>,
@@ -38,7 +40,10 @@ pub struct Args {
 pub fn run(args: Args) -> Result<ExitCode> {
     let day = |s: &Option<String>, end: bool, flag: &str| -> Result<_> {
         s.as_deref()
-            .map(|v| parse_day(v, end).with_context(|| format!("{flag} {v:?}: use YYYY, YYYY-MM or YYYY-MM-DD")))
+            .map(|v| {
+                parse_day(v, end)
+                    .with_context(|| format!("{flag} {v:?}: use YYYY, YYYY-MM or YYYY-MM-DD"))
+            })
             .transpose()
     };
     let request = SearchRequest {
@@ -63,7 +68,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
         results.total,
         if results.total == 1 { "" } else { "s" },
         rtl(&format!("«{}»", request.query)),
-        if shown > 0 { format!(" (showing {}–{})", args.offset + 1, args.offset + shown) } else { String::new() },
+        if shown > 0 {
+            format!(" (showing {}–{})", args.offset + 1, args.offset + shown)
+        } else {
+            String::new()
+        },
     );
     for (i, hit) in results.hits.iter().enumerate() {
         println!();
@@ -73,7 +82,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         meta.extend(hit.published.clone());
         meta.push(hit.id.chars().take(16).collect());
         if let Some(d) = &hit.dup_of {
-            meta.push(format!("copy of {}", d.chars().take(16).collect::<String>()));
+            meta.push(format!(
+                "copy of {}",
+                d.chars().take(16).collect::<String>()
+            ));
         }
         println!("     {}", rtl(&meta.join(" · ")));
         if let Some(s) = &hit.snippet {

@@ -19,10 +19,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let store = args.data.open()?;
     let matches = store.resolve_id(&args.id)?;
     let id = match matches.as_slice() {
-        [] => bail!("no article with id {:?}; `marsad search` lists ids", args.id),
+        [] => bail!(
+            "no article with id {:?}; `marsad search` lists ids",
+            args.id
+        ),
         [one] => one.clone(),
         many if many.iter().any(|m| *m == args.id) => args.id.clone(),
-        many => bail!("{:?} matches several articles ({}); give more of the id", args.id, many.join(", ")),
+        many => bail!(
+            "{:?} matches several articles ({}); give more of the id",
+            args.id,
+            many.join(", ")
+        ),
     };
     let Some(article) = store.get(&id)? else {
         bail!("article {id} vanished while reading; try again");
@@ -36,12 +43,27 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     println!("{}", crate::term::rtl(&article.title));
     println!("id         {}", article.id);
-    println!("source     {}{}", article.source.location, article.source.record.map(|r| format!("#{r}")).unwrap_or_default());
+    println!(
+        "source     {}{}",
+        article.source.location,
+        article
+            .source
+            .record
+            .map(|r| format!("#{r}"))
+            .unwrap_or_default()
+    );
     println!("format     {}", article.format);
     if let Some(p) = &article.published {
-        println!("published  {p}{}", if p.is_local() { " (local time)" } else { "" });
+        println!(
+            "published  {p}{}",
+            if p.is_local() { " (local time)" } else { "" }
+        );
     }
-    for (label, v) in [("author", &article.author), ("outlet", &article.outlet), ("url", &article.url)] {
+    for (label, v) in [
+        ("author", &article.author),
+        ("outlet", &article.outlet),
+        ("url", &article.url),
+    ] {
         if let Some(v) = v {
             println!("{label:<10} {}", crate::term::rtl(v));
         }

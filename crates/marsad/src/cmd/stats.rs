@@ -21,7 +21,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     println!("data directory  {}", s.data_dir.display());
-    println!("articles        {} ({} duplicates)", s.articles, s.duplicates);
+    println!(
+        "articles        {} ({} duplicates)",
+        s.articles, s.duplicates
+    );
     if s.index_documents != s.articles {
         println!(
             "index documents {} (an ingest is running, or was killed: the next `marsad ingest` repairs it)",
@@ -39,7 +42,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if !s.outlets.is_empty() {
         println!("outlets:");
         for (outlet, n) in &s.outlets {
-            let name = if outlet.is_empty() { "(unknown)" } else { outlet };
+            let name = if outlet.is_empty() {
+                "(unknown)"
+            } else {
+                outlet
+            };
             println!("  {n:>8}  {}", crate::term::rtl(name));
         }
     }
@@ -54,5 +61,9 @@ pub fn human(bytes: u64) -> String {
         v /= 1000.0;
         u += 1;
     }
-    if u == 0 { format!("{bytes} B") } else { format!("{v:.1} {}", UNITS[u]) }
+    if u == 0 {
+        format!("{bytes} B")
+    } else {
+        format!("{v:.1} {}", UNITS[u])
+    }
 }

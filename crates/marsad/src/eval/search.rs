@@ -22,7 +22,11 @@ pub struct Args {
     #[arg(long, default_value = "test")]
     split: String,
     /// Analyzer presets to run (comma-separated): plain, normalize, snowball, light10, marsad.
-    #[arg(long, value_delimiter = ',', default_value = "plain,normalize,snowball,light10,marsad")]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "plain,normalize,snowball,light10,marsad"
+    )]
     presets: Vec<String>,
     /// Indexing threads. One by default: the segment layout, and so the last digits of
     /// the figures, then do not depend on thread timing.
@@ -112,14 +116,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .map(|m| m.mrr_at_10)
     };
     let mut ok = true;
-    if let (Some(ours), Some(light10)) =
-        (mrr("marsad", QueryShape::Disjunction), mrr("light10", QueryShape::Disjunction))
-    {
+    if let (Some(ours), Some(light10)) = (
+        mrr("marsad", QueryShape::Disjunction),
+        mrr("light10", QueryShape::Disjunction),
+    ) {
         if ours <= light10 {
-            eprintln!("FAIL: marsad MRR@10 {ours:.4} does not beat light10 {light10:.4} (same run, same queries)");
+            eprintln!(
+                "FAIL: marsad MRR@10 {ours:.4} does not beat light10 {light10:.4} (same run, same queries)"
+            );
             ok = false;
         } else {
-            eprintln!("ok: marsad MRR@10 {ours:.4} > light10 {light10:.4} (the floor, measured in this run)");
+            eprintln!(
+                "ok: marsad MRR@10 {ours:.4} > light10 {light10:.4} (the floor, measured in this run)"
+            );
         }
     }
     if let (Some(floor), Some(best)) = (args.floor, mrr("marsad", QueryShape::Proximity)) {
@@ -128,5 +137,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
             ok = false;
         }
     }
-    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

@@ -3,7 +3,7 @@
 //! `start..end<TAB>KIND<TAB>text`, char offsets into the input.
 //!
 //! To accept a new rendering after a deliberate change (a retrained model, new gazetteer
-//! entries): `UPDATE_EXPECT=1 cargo test -p marsad-extract --test golden`, then review the
+//! entries): `UPDATE_EXPECT=1 cargo test -p marsad-extract --test ner_golden`, then review the
 //! diff.
 
 use marsad_extract::NerModel;
