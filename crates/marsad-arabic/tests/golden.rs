@@ -16,17 +16,7 @@ fn render(input: &str) -> String {
     let mut out = String::new();
     let tokens = tokenize(input);
     for t in &tokens {
-        writeln!(
-            out,
-            "{}..{} {}..{} {} {}",
-            t.start,
-            t.end,
-            t.byte_start,
-            t.byte_end,
-            t.kind.name(),
-            t.text(input)
-        )
-        .unwrap();
+        writeln!(out, "{}", t.line(input)).unwrap();
     }
     for s in sentences_from_tokens(input, &tokens) {
         writeln!(

@@ -1,6 +1,6 @@
 //! The article: what every reader produces and every later stage reads.
 
-use crate::{Diagnostic, Format, Precision, Published, Quote, Source, Timezone};
+use crate::{Actor, Diagnostic, Entity, Format, Precision, Published, Quote, Source, Timezone};
 use serde::de::Error as _;
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -46,6 +46,10 @@ pub struct Article {
     pub dup_of: Option<String>,
     /// What was guessed, repaired or dropped while reading.
     pub diagnostics: Vec<Diagnostic>,
+    /// Entity mentions in the body, linked to actors (filled by `marsad_extract::actors`).
+    pub entities: Vec<Entity>,
+    /// The actors the entities refer to, as this article describes them.
+    pub actors: Vec<Actor>,
     /// Statements found in the body (filled by `marsad_extract::quotes`; empty until then).
     pub quotes: Vec<Quote>,
 }
@@ -71,6 +75,8 @@ impl Article {
             language: "und".into(),
             dup_of: None,
             diagnostics: Vec::new(),
+            entities: Vec::new(),
+            actors: Vec::new(),
             quotes: Vec::new(),
         }
     }
@@ -163,10 +169,10 @@ impl Serialize for Article {
         st.serialize_field("language", &self.language)?;
         st.serialize_field("dup_of", &self.dup_of)?;
         st.serialize_field("diagnostics", &self.diagnostics)?;
-        // Filled by later stages; present now so the schema is stable.
-        st.serialize_field("entities", &empty)?;
-        st.serialize_field("actors", &empty)?;
+        st.serialize_field("entities", &self.entities)?;
+        st.serialize_field("actors", &self.actors)?;
         st.serialize_field("quotes", &self.quotes)?;
+        // Filled by a later stage; present now so the schema is stable.
         st.serialize_field("events", &empty)?;
         st.end()
     }
@@ -206,6 +212,10 @@ struct Wire {
     dup_of: Option<String>,
     #[serde(default)]
     diagnostics: Vec<Diagnostic>,
+    #[serde(default)]
+    entities: Vec<Entity>,
+    #[serde(default)]
+    actors: Vec<Actor>,
     #[serde(default)]
     quotes: Vec<Quote>,
 }
@@ -252,6 +262,8 @@ impl<'de> Deserialize<'de> for Article {
             language: w.language,
             dup_of: w.dup_of,
             diagnostics: w.diagnostics,
+            entities: w.entities,
+            actors: w.actors,
             quotes: w.quotes,
         })
     }

@@ -5,6 +5,7 @@
 //! * [`Diagnostic`]: a warning about something that was guessed or dropped while reading.
 //! * [`Format`] and [`Source`]: where an article came from.
 //! * [`Quote`] and [`Certainty`]: who said what, and how sure the text is.
+//! * [`Entity`] and [`Actor`]: who an article names, and who they are across the corpus.
 //!
 //! This crate does no I/O. Later stages add their annotation types here (entities, actors,
 //! quotes, events); the JSON output already carries their empty arrays.
@@ -19,12 +20,14 @@
 //! assert_eq!(a.paragraphs().count(), 2);
 //! ```
 
+mod actor;
 mod article;
 mod diagnostic;
 mod published;
 mod quote;
 mod source;
 
+pub use actor::{Actor, ActorType, Entity, EntityType};
 pub use article::Article;
 pub use diagnostic::Diagnostic;
 pub use published::{Precision, Published, Timezone};

@@ -28,6 +28,24 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published_ts);
 CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
+CREATE TABLE IF NOT EXISTS quotes (
+    article_id    TEXT NOT NULL,
+    ord           INTEGER NOT NULL,
+    speaker       TEXT,
+    speaker_key   TEXT,
+    speaker_actor TEXT,
+    role          TEXT,
+    role_key      TEXT,
+    cue           TEXT NOT NULL,
+    text          TEXT NOT NULL,
+    direct        INTEGER NOT NULL,
+    certainty     TEXT NOT NULL,
+    quote         TEXT NOT NULL,
+    start         INTEGER NOT NULL,
+    end           INTEGER NOT NULL,
+    PRIMARY KEY (article_id, ord)
+);
+CREATE INDEX IF NOT EXISTS quotes_actor ON quotes(speaker_actor);
 CREATE TABLE IF NOT EXISTS files (
     path     TEXT PRIMARY KEY,
     size     INTEGER NOT NULL,

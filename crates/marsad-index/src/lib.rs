@@ -22,4 +22,4 @@ pub mod store;
 
 pub use error::{Error, Result};
 pub use search::{Facets, SearchHit, SearchRequest, SearchResults};
-pub use store::{FileRecord, Stats, Store, StoreWriter};
+pub use store::{FileRecord, QuoteFilter, Stats, Store, StoreWriter, StoredQuote};

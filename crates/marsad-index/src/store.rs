@@ -21,7 +21,7 @@ use crate::db;
 use crate::error::{Error, Result};
 use crate::schema::{self, Fields};
 use marsad_arabic::tantivy_analyzer;
-use marsad_core::Article;
+use marsad_core::{Article, Quote};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
@@ -218,6 +218,54 @@ impl Store {
     }
 
     /// Number of stored articles.
+    /// Stored quotes matching `filter`, oldest article first.
+    pub fn quotes(&self, filter: &QuoteFilter) -> Result<Vec<StoredQuote>> {
+        let speaker = filter
+            .speaker
+            .as_deref()
+            .map(|s| format!("%{}%", quote_key(s).replace(['%', '_'], "")));
+        let from = filter.from.map(|d| d.and_hms_opt(0, 0, 0).map(|t| t.and_utc().timestamp()));
+        let to = filter.to.map(|d| d.and_hms_opt(23, 59, 59).map(|t| t.and_utc().timestamp()));
+        let rows: Vec<(String, String, Option<String>, Option<String>, String)> = self.with_db(|c| {
+            let mut st = c.prepare(
+                "SELECT q.article_id, a.title, a.outlet, a.published, q.quote
+                 FROM quotes q JOIN articles a ON a.id = q.article_id
+                 WHERE (?1 IS NULL OR q.speaker_key LIKE ?1 OR q.role_key LIKE ?1)
+                   AND (?2 IS NULL OR q.speaker_actor = ?2)
+                   AND (?3 IS NULL OR a.published_ts >= ?3)
+                   AND (?4 IS NULL OR a.published_ts <= ?4)
+                 ORDER BY a.published_ts, a.seq, q.ord
+                 LIMIT ?5",
+            )?;
+            st.query_map(
+                params![
+                    speaker,
+                    filter.actor,
+                    from.flatten(),
+                    to.flatten(),
+                    filter.limit.map(|l| l as i64).unwrap_or(-1)
+                ],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )?
+            .collect()
+        })?;
+        rows.into_iter()
+            .map(|(article_id, title, outlet, published, json)| {
+                let quote: Quote = serde_json::from_str(&json).map_err(|source| Error::Corrupt {
+                    id: article_id.clone(),
+                    source,
+                })?;
+                Ok(StoredQuote {
+                    article_id,
+                    title,
+                    outlet,
+                    published,
+                    quote,
+                })
+            })
+            .collect()
+    }
+
     pub fn count(&self) -> Result<u64> {
         self.with_db(|c| c.query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0)))
     }
@@ -369,6 +417,42 @@ pub enum Phase {
 
 /// Adds articles to a [`Store`] in crash-safe batches. Dropping it without
 /// [`StoreWriter::commit`] discards the open batch.
+/// Which stored quotes [`Store::quotes`] returns; every field narrows the result.
+#[derive(Debug, Clone, Default)]
+pub struct QuoteFilter {
+    /// A speaker name or role, matched as a substring after search folding (so `المسماري`
+    /// finds `أحمد المسماري` and `الناطق` finds `الناطق باسم الجيش`).
+    pub speaker: Option<String>,
+    /// An actor id the speaker was linked to.
+    pub actor: Option<String>,
+    /// First publication day, inclusive.
+    pub from: Option<chrono::NaiveDate>,
+    /// Last publication day, inclusive.
+    pub to: Option<chrono::NaiveDate>,
+    /// At most this many quotes.
+    pub limit: Option<usize>,
+}
+
+/// A stored quote with the article it comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredQuote {
+    /// The article id.
+    pub article_id: String,
+    /// The article's title.
+    pub title: String,
+    /// The article's outlet.
+    pub outlet: Option<String>,
+    /// The article's publication time (ISO 8601), when known.
+    pub published: Option<String>,
+    /// The quote.
+    pub quote: Quote,
+}
+
+/// The folded key quotes are searched by speaker with.
+fn quote_key(s: &str) -> String {
+    marsad_arabic::normalize(s, marsad_arabic::Folds::SEARCH).text
+}
+
 pub struct StoreWriter<'s> {
     store: &'s Store,
     writer: IndexWriter<TantivyDocument>,
@@ -534,8 +618,47 @@ impl<'s> StoreWriter<'s> {
             )
             .map_err(self.db_err())?;
         self.writer.add_document(doc).map_err(self.index_err())?;
+        self.add_quotes(&article.id, &article.quotes)?;
         self.pending += 1;
         Ok(true)
+    }
+
+    /// Stores the quotes of article `article_id` (replacing any stored before), in this
+    /// batch's transaction. [`StoreWriter::add`] calls it with `article.quotes`.
+    pub fn add_quotes(&mut self, article_id: &str, quotes: &[Quote]) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM quotes WHERE article_id = ?1", [article_id])
+            .map_err(self.db_err())?;
+        for (ord, q) in quotes.iter().enumerate() {
+            let json = serde_json::to_string(q).map_err(|source| Error::Corrupt {
+                id: article_id.to_string(),
+                source,
+            })?;
+            self.conn
+                .execute(
+                    "INSERT INTO quotes (article_id, ord, speaker, speaker_key, speaker_actor,
+                     role, role_key, cue, text, direct, certainty, quote, start, end)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                    params![
+                        article_id,
+                        ord as i64,
+                        q.speaker,
+                        q.speaker.as_deref().map(quote_key),
+                        q.speaker_actor,
+                        q.role,
+                        q.role.as_deref().map(quote_key),
+                        q.cue,
+                        q.text,
+                        q.direct,
+                        q.certainty.label.name(),
+                        json,
+                        q.start as i64,
+                        q.end as i64,
+                    ],
+                )
+                .map_err(self.db_err())?;
+        }
+        Ok(())
     }
 
     /// Records that `path` was ingested (in this batch, so a crash forgets it together

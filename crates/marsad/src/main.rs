@@ -28,6 +28,8 @@ enum Command {
     Search(cmd::search::Args),
     /// Show one stored article with its metadata.
     Show(cmd::show::Args),
+    /// What someone said: stored quotes by speaker or actor, with certainty and source.
+    Quotes(cmd::quotes::Args),
     /// Counts, date range, outlets and sizes of the store.
     Stats(cmd::stats::Args),
     /// Run a quality gate; exits non-zero when a figure is below its floor.
@@ -38,6 +40,8 @@ enum Command {
     Train(cmd::train::Train),
     /// Poll RSS/Atom feeds with conditional GET and print only new items.
     Watch(cmd::watch::Args),
+    /// Serve the HTTP API and the Arabic web UI (127.0.0.1, read-only unless a token is set).
+    Serve(cmd::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -47,10 +51,12 @@ fn main() -> ExitCode {
         Command::Ingest(args) => cmd::ingest::run(args),
         Command::Search(args) => cmd::search::run(args),
         Command::Show(args) => cmd::show::run(args),
+        Command::Quotes(args) => cmd::quotes::run(args),
         Command::Stats(args) => cmd::stats::run(args),
         Command::Eval(e) => eval::run(e),
         Command::Train(t) => cmd::train::run(t),
         Command::Watch(args) => cmd::watch::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
     };
     match result {
         Ok(code) => code,

@@ -59,6 +59,26 @@ fn stats(data: &Path) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// Starts `marsad ingest` as a child process, silent, committing every `batch` articles.
+fn spawn_ingest(input: &Path, data: &Path, batch: usize) -> std::process::Child {
+    std::process::Command::new(bin())
+        .args([
+            "ingest",
+            "--json",
+            "--threads",
+            "1",
+            "--batch",
+            &batch.to_string(),
+            "--data",
+        ])
+        .arg(data)
+        .arg(input)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
 fn ingest(input: &Path, data: &Path) -> serde_json::Value {
     let out = marsad()
         .args([
@@ -213,22 +233,7 @@ fn kill_dash_nine_then_rerun_is_exact() {
         let data = tmp.path().join(format!("data{round}"));
         // Kill one run, then kill the rerun too, before letting a third run finish.
         for _ in 0..2 {
-            let mut child = std::process::Command::new(bin())
-                .args([
-                    "ingest",
-                    "--json",
-                    "--batch",
-                    "20",
-                    "--threads",
-                    "1",
-                    "--data",
-                ])
-                .arg(&data)
-                .arg(&input)
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .unwrap();
+            let mut child = spawn_ingest(&input, &data, 20);
             std::thread::sleep(Duration::from_millis(delay_ms));
             // `Child::kill` is SIGKILL on Unix: no destructor, no flush, nothing runs.
             let _ = child.kill();
@@ -333,22 +338,7 @@ fn readers_work_during_an_ingest() {
     corpus(&input, 10);
     ingest(&input, &data);
     corpus_range(&input, 10..N);
-    let mut child = std::process::Command::new(bin())
-        .args([
-            "ingest",
-            "--json",
-            "--batch",
-            "10",
-            "--threads",
-            "1",
-            "--data",
-        ])
-        .arg(&data)
-        .arg(&input)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_ingest(&input, &data, 10);
     let mut reads = 0;
     while child.try_wait().unwrap().is_none() {
         let out = marsad()

@@ -96,6 +96,33 @@ impl Token {
     pub fn bytes(&self) -> Range<usize> {
         self.byte_start..self.byte_end
     }
+
+    /// The token as one stable line, `start..end byte_start..byte_end kind text`: the
+    /// format of `marsad analyze --tokens` and of the golden files.
+    pub fn line<'a>(&'a self, input: &'a str) -> impl std::fmt::Display + 'a {
+        TokenLine { token: self, input }
+    }
+}
+
+struct TokenLine<'a> {
+    token: &'a Token,
+    input: &'a str,
+}
+
+impl std::fmt::Display for TokenLine<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let t = self.token;
+        write!(
+            f,
+            "{}..{} {}..{} {} {}",
+            t.start,
+            t.end,
+            t.byte_start,
+            t.byte_end,
+            t.kind.name(),
+            t.text(self.input)
+        )
+    }
 }
 
 /// Tokenizes `text` into a vector.

@@ -99,12 +99,27 @@ fn is_future_prefixed(key: &str) -> bool {
 /// True when a folded word looks like an imperfect verb (after `قد`).
 fn is_imperfect(key: &str) -> bool {
     let k = strip_conjunction(key);
-    k.starts_with('ي') && k.chars().count() >= 3 || k == "تكون" || k == "تصل"
+    let n = k.chars().count();
+    k.starts_with('ي') && n >= 3 || (k.starts_with('ت') || k.starts_with('ن')) && n >= 5 || k == "تكون" || k == "تصل"
+}
+
+/// A folded word without one leading و/ف, however short the rest (`ومن` → `من`).
+fn without_conjunction(key: &str) -> &str {
+    key.strip_prefix('و').or_else(|| key.strip_prefix('ف')).filter(|r| !r.is_empty()).unwrap_or(key)
 }
 
 /// The leftmost certainty cue among tokens `range` of `w`, reading at most `head` words.
 /// `skip_reported` ignores sourcing cues (for quotes, whose source is judged separately).
 pub fn find_cue(w: &Words<'_>, range: Range<usize>, head: usize, skip_reported: bool) -> Option<Cue> {
+    let mut sourcing = None;
+    let found = find_modality(w, range, head, &mut sourcing);
+    found.or(if skip_reported { None } else { sourcing })
+}
+
+/// The leftmost denial, hedge or future cue; the leftmost sourcing cue goes to `sourcing`,
+/// because sourcing only labels a clause that carries no modality of its own.
+fn find_modality(w: &Words<'_>, range: Range<usize>, head: usize, sourcing: &mut Option<Cue>) -> Option<Cue> {
+    let skip_reported = true;
     let lex = lexicon();
     let end = range.end.min(w.len());
     let mut seen = 0;
@@ -120,9 +135,10 @@ pub fn find_cue(w: &Words<'_>, range: Range<usize>, head: usize, skip_reported: 
                 && phrase
                     .iter()
                     .enumerate()
-                    .all(|(k, p)| w.key(i + k) == p || (k == 0 && w.bare(i) == p))
+                    .all(|(k, p)| w.key(i + k) == p || (k == 0 && without_conjunction(w.key(i)) == p))
             {
                 if skip_reported && *label == CertaintyLabel::Reported {
+                    sourcing.get_or_insert(Cue { label: *label, tokens: i..i + phrase.len() });
                     continue;
                 }
                 return Some(Cue {
@@ -151,9 +167,9 @@ pub fn find_cue(w: &Words<'_>, range: Range<usize>, head: usize, skip_reported: 
         } else {
             None
         };
-        if let Some(label) = label
-            && !(skip_reported && label == CertaintyLabel::Reported)
-        {
+        if label == Some(CertaintyLabel::Reported) {
+            sourcing.get_or_insert(Cue { label: CertaintyLabel::Reported, tokens: i..i + 1 });
+        } else if let Some(label) = label {
             return Some(Cue {
                 label,
                 tokens: i..i + 1,

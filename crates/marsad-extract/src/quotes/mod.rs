@@ -323,7 +323,7 @@ impl<'w, 'a> Extractor<'w, 'a> {
         match k {
             "الي" | "الى" | "لل" => matches!(lemma, "أشار" | "لفت") || next_is_clause,
             "علي" => matches!(lemma, "أكد" | "شدد" | "نوه") || next_is_clause,
-            "عن" => matches!(lemma, "كشف" | "أعلن" | "أفاد" | "نقل" | "تحدث" | "نفى") || next_is_clause,
+            "عن" => matches!(lemma, "كشف" | "أعلن" | "أفاد" | "نقل" | "تحدث") || next_is_clause,
             _ => {
                 let b = w.bare(j);
                 (b.starts_with('ب')
@@ -479,7 +479,9 @@ impl<'w, 'a> Extractor<'w, 'a> {
             }
             s
         };
-        let content = if clause_start >= i {
+        let followed_by_clause = ["فان", "فقد"].contains(&w.key(np_end))
+            || (w.is_punct(np_end, &['،', ',']) && ["فان", "فقد"].contains(&w.key(np_end + 1)));
+        let content = if clause_start >= i || followed_by_clause {
             // بحسب X، فإن …: the rest of the sentence.
             let mut from = np_end;
             while from < sent.end && w.is_punct(from, &['،', ',', '؛', ';', ':']) {
@@ -588,7 +590,13 @@ impl<'w, 'a> Extractor<'w, 'a> {
                 .find(|p| p.split_whitespace().count() > 1 && p.split_whitespace().last().map(fold) == Some(last.clone()))
             {
                 *s = full.clone();
-                let _ = span;
+            } else if let Some((r, _)) = self
+                .names
+                .iter()
+                .find(|(r, per)| *per && r.end - r.start >= 2 && w.bare(r.end - 1) == last)
+            {
+                *s = clean_name(w.slice(r.clone()));
+                *span = Some(w.char_span(r.clone()));
             }
         }
         // A named speaker keeps the role the article gave them.

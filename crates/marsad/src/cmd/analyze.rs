@@ -76,6 +76,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     summary.duplicate = report.exact + report.near;
     summary.ingested = articles.len() - summary.duplicate;
     summary.read = summary.ingested + summary.duplicate + summary.failed;
+    if args.json {
+        // Who said what: the `quotes` array of the JSON record.
+        for a in &mut articles {
+            a.quotes = marsad_extract::quotes::extract_article(a);
+        }
+    }
 
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -114,16 +120,7 @@ fn write_articles(out: &mut impl Write, articles: &[Article], args: &Args) -> st
         } else if args.tokens {
             writeln!(out, "# {} {}", a.source, a.id)?;
             for t in tokenize(&a.body) {
-                writeln!(
-                    out,
-                    "{}..{} {}..{} {} {}",
-                    t.start,
-                    t.end,
-                    t.byte_start,
-                    t.byte_end,
-                    t.kind.name(),
-                    t.text(&a.body)
-                )?;
+                writeln!(out, "{}", t.line(&a.body))?;
             }
         } else {
             write_human(out, a)?;

@@ -9,6 +9,8 @@ pub mod train_ner;
 pub mod watch;
 pub mod data;
 pub mod ingest;
+pub mod quotes;
 pub mod search;
+pub mod serve;
 pub mod show;
 pub mod stats;
