@@ -3,6 +3,8 @@
 //! * [`ner`]: a named-entity recognizer for Arabic news (PER / ORG / LOC / MISC), an averaged
 //!   structured perceptron over rich lexical, cluster and gazetteer features, trained on
 //!   ANERcorp by `marsad train ner` and embedded in the binary.
+//! * [`actors`]: actor resolution: within-article coreference, metonymy, attributes and a
+//!   corpus registry of stable actor ids.
 //! * [`gazetteer`]: marsad's own reviewed lists of countries, capitals, nisba adjectives,
 //!   cities, organizations, titles and trigger words, with longest-match lookup over tokens.
 //!
@@ -24,11 +26,14 @@
 //! assert!(hits.iter().any(|e| e.kind == EntryKind::Nisba && e.country_code() == Some("RUS")));
 //! ```
 
+pub mod actors;
 pub mod claims;
 pub mod entity;
 pub mod error;
 pub mod gazetteer;
 pub mod ner;
+mod parallel;
+pub mod pipeline;
 pub mod quotes;
 mod rng;
 

@@ -6,7 +6,8 @@ use marsad_extract::quotes::extract;
 use std::path::Path;
 
 fn seed_body() -> Option<String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds/000_b2265ed832da592c.txt");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/seeds/000_b2265ed832da592c.txt");
     let text = std::fs::read_to_string(&path).ok()?;
     let lines: Vec<&str> = text.lines().collect();
     let byline = lines.iter().position(|l| l.contains("إرم نيوز"))?;
@@ -21,7 +22,14 @@ fn seed_statements_speakers_and_certainty() {
     };
     let quotes = extract(&body);
     for q in &quotes {
-        eprintln!("{} | {:?} | {} | {} | {}", q.who(), q.role, q.cue, q.certainty.label, q.text);
+        eprintln!(
+            "{} | {:?} | {} | {} | {}",
+            q.who(),
+            q.role,
+            q.cue,
+            q.certainty.label,
+            q.text
+        );
     }
     let find = |needle: &str| {
         quotes
@@ -37,16 +45,33 @@ fn seed_statements_speakers_and_certainty() {
     ] {
         let q = find(needle);
         assert_eq!(q.certainty.label, label, "{needle}");
-        assert!(q.speaker.as_deref().is_some_and(|s| s.contains("المسماري")), "{needle}: {:?}", q.speaker);
+        assert!(
+            q.speaker.as_deref().is_some_and(|s| s.contains("المسماري")),
+            "{needle}: {:?}",
+            q.speaker
+        );
         let role = q.role.as_deref().unwrap_or("");
-        assert!(role == mismari_role || role == "الناطق باسم الجيش الليبي", "{needle}: role {role}");
+        assert!(
+            role == mismari_role || role == "الناطق باسم الجيش الليبي",
+            "{needle}: role {role}"
+        );
     }
     assert!(find("ربما يكون هناك مباحثات").direct);
-    assert_eq!(find("لا يوجد اتفاقيات محددة").role.as_deref(), Some(mismari_role));
+    assert_eq!(
+        find("لا يوجد اتفاقيات محددة").role.as_deref(),
+        Some(mismari_role)
+    );
 
     let toaldo = find("إن الأزمة الليبية");
     assert!(toaldo.direct);
-    assert!(toaldo.speaker.as_deref().is_some_and(|s| s.contains("توالدو")), "{:?}", toaldo.speaker);
+    assert!(
+        toaldo
+            .speaker
+            .as_deref()
+            .is_some_and(|s| s.contains("توالدو")),
+        "{:?}",
+        toaldo.speaker
+    );
     assert_eq!(
         toaldo.role.as_deref(),
         Some("خبير الشؤون الدولية في مجلس العلاقات الدولية الأوروبي")

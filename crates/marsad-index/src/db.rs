@@ -1,9 +1,10 @@
-//! The SQLite side of the store: articles, ingested files and store metadata.
+//! The SQLite side of the store: articles, ingested files, store metadata, and actors with
+//! their aliases and mentions.
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use std::path::Path;
 
-/// Tables of format 1. Later issues add annotation tables beside these.
+/// Tables of format 2. Later issues add annotation tables beside these.
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta (
     key   TEXT PRIMARY KEY,
@@ -55,6 +56,36 @@ CREATE TABLE IF NOT EXISTS files (
     error    TEXT,
     batch    INTEGER NOT NULL
 );
+-- Actors (marsad_extract::actors): the corpus record, merged as articles arrive.
+-- first_seen: earliest publication time (unix seconds, local wall-clock as UTC) of an
+-- article mentioning it.
+CREATE TABLE IF NOT EXISTS actors (
+    id         TEXT PRIMARY KEY,
+    name       TEXT NOT NULL,
+    type       TEXT NOT NULL,
+    country    TEXT,
+    aliases    TEXT NOT NULL,
+    roles      TEXT NOT NULL,
+    first_seen INTEGER
+);
+-- Every alias of every actor in marsad's search form, for name lookups (--actor).
+CREATE TABLE IF NOT EXISTS actor_aliases (
+    alias TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    PRIMARY KEY (alias, actor)
+) WITHOUT ROWID;
+-- Mentions of actors in articles (char spans into the body).
+CREATE TABLE IF NOT EXISTS mentions (
+    article TEXT NOT NULL,
+    actor   TEXT NOT NULL,
+    type    TEXT NOT NULL,
+    text    TEXT NOT NULL,
+    start   INTEGER NOT NULL,
+    end     INTEGER NOT NULL,
+    nominal INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_actor ON mentions(actor);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article);
 ";
 
 pub(crate) fn open(path: &Path, read_only: bool) -> rusqlite::Result<Connection> {

@@ -46,7 +46,9 @@ pub enum Error {
     #[error("bad query: {0}")]
     Query(String),
     /// The data directory was written by an incompatible version.
-    #[error("{path} has store format {found}, this marsad reads format {expected}")]
+    #[error(
+        "{path} has store format {found}, this marsad reads format {expected}: re-ingest into a new data directory"
+    )]
     Version {
         /// The data directory.
         path: PathBuf,

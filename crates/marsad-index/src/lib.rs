@@ -21,5 +21,5 @@ pub mod search;
 pub mod store;
 
 pub use error::{Error, Result};
-pub use search::{Facets, SearchHit, SearchRequest, SearchResults};
-pub use store::{FileRecord, QuoteFilter, Stats, Store, StoreWriter, StoredQuote};
+pub use search::{ActorFacet, Facets, SearchHit, SearchRequest, SearchResults};
+pub use store::{ActorStats, FileRecord, QuoteFilter, Stats, Store, StoreWriter, StoredQuote};

@@ -32,6 +32,11 @@ pub(crate) struct Fields {
     pub dup_of: Field,
     /// The ingest batch that added the document, for crash reconciliation.
     pub batch: Field,
+    /// Ids of the actors the article mentions, raw, multi-valued, fast: actor facets and
+    /// `--actor` filters.
+    pub actor: Field,
+    /// Entities as `TYPE:name` (name in search form), raw, multi-valued.
+    pub entity: Field,
 }
 
 pub(crate) fn build() -> (Schema, Fields) {
@@ -57,10 +62,12 @@ pub(crate) fn build() -> (Schema, Fields) {
                 .set_fast()
                 .set_precision(DateTimePrecision::Seconds),
         ),
-        month: s.add_text_field("month", raw_fast),
+        month: s.add_text_field("month", raw_fast.clone()),
         language: s.add_text_field("language", STRING),
         dup_of: s.add_text_field("dup_of", STRING),
         batch: s.add_u64_field("batch", NumericOptions::default().set_indexed().set_fast()),
+        actor: s.add_text_field("actor", raw_fast),
+        entity: s.add_text_field("entity", STRING),
     };
     (s.build(), fields)
 }
@@ -80,5 +87,7 @@ pub(crate) fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         language: f("language")?,
         dup_of: f("dup_of")?,
         batch: f("batch")?,
+        actor: f("actor")?,
+        entity: f("entity")?,
     })
 }

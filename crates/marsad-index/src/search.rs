@@ -11,8 +11,8 @@ use tantivy::aggregation::agg_req::Aggregations;
 use tantivy::aggregation::agg_result::AggregationResults;
 use tantivy::aggregation::{AggContextParams, AggregationCollector, AggregationLimitsGuard};
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery};
-use tantivy::schema::Value;
+use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, TantivyDocument, Term};
 
@@ -29,10 +29,13 @@ pub struct SearchRequest {
     pub limit: usize,
     /// How many hits to skip.
     pub offset: usize,
-    /// Whether to count hits by outlet and by month.
+    /// Whether to count hits by outlet, by month and by actor.
     pub facets: bool,
     /// Whether to make highlighted snippets.
     pub snippets: bool,
+    /// Only articles that mention this actor: an actor id, or a name or alias (matched in
+    /// search form) standing for every actor known by it.
+    pub actor: Option<String>,
 }
 
 impl SearchRequest {
@@ -46,6 +49,7 @@ impl SearchRequest {
             offset: 0,
             facets: false,
             snippets: true,
+            actor: None,
         }
     }
 }
@@ -91,6 +95,19 @@ pub struct Facets {
     pub outlets: Vec<(String, u64)>,
     /// `(YYYY-MM, hits)`, in calendar order.
     pub months: Vec<(String, u64)>,
+    /// The actors the hits mention, most hits first (at most 20).
+    pub actors: Vec<ActorFacet>,
+}
+
+/// Hits mentioning one actor.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ActorFacet {
+    /// The actor id.
+    pub id: String,
+    /// Its canonical name.
+    pub name: String,
+    /// Matching articles that mention it.
+    pub hits: u64,
 }
 
 /// The answer to a [`SearchRequest`].
@@ -137,6 +154,29 @@ impl Store {
         };
         let text_query = builder.build(&parsed);
         let mut query: Box<dyn Query> = text_query.box_clone();
+        if let Some(name) = &request.actor {
+            let ids = self.actor_ids(name)?;
+            if ids.is_empty() {
+                return Ok(SearchResults {
+                    total: 0,
+                    hits: Vec::new(),
+                    facets: request.facets.then(Facets::default),
+                });
+            }
+            let any_of: Vec<(Occur, Box<dyn Query>)> = ids
+                .iter()
+                .map(|id| {
+                    let term = Term::from_field_text(self.fields.actor, id);
+                    let q: Box<dyn Query> =
+                        Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                    (Occur::Should, q)
+                })
+                .collect();
+            query = Box::new(BooleanQuery::new(vec![
+                (Occur::Must, query),
+                (Occur::Must, Box::new(BooleanQuery::new(any_of))),
+            ]));
+        }
         if request.from.is_some() || request.to.is_some() {
             let ts = |d: NaiveDate, end: bool| {
                 let t = if end {
@@ -218,6 +258,7 @@ impl Store {
         let request = serde_json::json!({
             "outlets": { "terms": { "field": "outlet", "size": 100 } },
             "months": { "terms": { "field": "month", "size": 1200, "order": { "_key": "asc" } } },
+            "actors": { "terms": { "field": "actor", "size": 20 } },
         });
         let aggs: Aggregations = serde_json::from_value(request)
             .map_err(|e| Error::Query(format!("facet request: {e}")))?;
@@ -252,7 +293,22 @@ impl Store {
         Ok(Facets {
             outlets: buckets("outlets"),
             months: buckets("months"),
+            actors: self.actor_facets(buckets("actors"))?,
         })
+    }
+
+    fn actor_facets(&self, buckets: Vec<(String, u64)>) -> Result<Vec<ActorFacet>> {
+        let ids: Vec<String> = buckets.iter().map(|(id, _)| id.clone()).collect();
+        let names = self.actor_names(&ids)?;
+        Ok(buckets
+            .into_iter()
+            .zip(names)
+            .map(|((id, hits), name)| ActorFacet {
+                name: name.unwrap_or_else(|| id.clone()),
+                id,
+                hits,
+            })
+            .collect())
     }
 }
 

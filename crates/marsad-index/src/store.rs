@@ -20,8 +20,9 @@
 use crate::db;
 use crate::error::{Error, Result};
 use crate::schema::{self, Fields};
+use marsad_arabic::normalize::{Folds, normalize_into};
 use marsad_arabic::tantivy_analyzer;
-use marsad_core::{Article, Quote};
+use marsad_core::{Actor, ActorType, Article, Quote};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
@@ -31,7 +32,7 @@ use tantivy::schema::Term;
 use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
 
 /// The on-disk format this build reads and writes. Bump it when the schema changes.
-pub const STORE_FORMAT: u32 = 1;
+pub const STORE_FORMAT: u32 = 2;
 
 const INDEX_DIR: &str = "index";
 const DB_FILE: &str = "marsad.sqlite";
@@ -226,7 +227,8 @@ impl Store {
             .map(|s| format!("%{}%", quote_key(s).replace(['%', '_'], "")));
         let from = filter.from.map(|d| d.and_hms_opt(0, 0, 0).map(|t| t.and_utc().timestamp()));
         let to = filter.to.map(|d| d.and_hms_opt(23, 59, 59).map(|t| t.and_utc().timestamp()));
-        let rows: Vec<(String, String, Option<String>, Option<String>, String)> = self.with_db(|c| {
+        type Row = (String, String, Option<String>, Option<String>, String);
+        let rows: Vec<Row> = self.with_db(|c| {
             let mut st = c.prepare(
                 "SELECT q.article_id, a.title, a.outlet, a.published, q.quote
                  FROM quotes q JOIN articles a ON a.id = q.article_id
@@ -353,6 +355,215 @@ fn file_record(c: &Connection, path: &str) -> rusqlite::Result<Option<FileRecord
         },
     )
     .optional()
+}
+
+fn annotations(
+    conn: &Connection,
+    article: &Article,
+    published_ts: Option<i64>,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached("DELETE FROM mentions WHERE article = ?1")?
+        .execute([&article.id])?;
+    for a in &article.actors {
+        insert_actor(conn, a, false)?;
+        if let Some(ts) = published_ts {
+            conn.prepare_cached(
+                "UPDATE actors SET first_seen = ?2
+                 WHERE id = ?1 AND (first_seen IS NULL OR first_seen > ?2)",
+            )?
+            .execute(params![a.id, ts])?;
+        }
+    }
+    let mut st = conn.prepare_cached(
+        "INSERT INTO mentions (article, actor, type, text, start, end, nominal)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for e in &article.entities {
+        if let Some(actor) = &e.actor {
+            st.execute(params![
+                article.id,
+                actor,
+                e.kind.name(),
+                e.text,
+                e.start as i64,
+                e.end as i64,
+                e.nominal
+            ])?;
+        }
+    }
+    Ok(())
+}
+
+/// marsad's search form of a name, word by word (the folds `marsad_extract::actors`
+/// normalizes names with), so `--actor` finds an alias across alef forms, ة/ه and
+/// diacritics.
+pub fn normalize_alias(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut buf = String::new();
+    for w in name.split_whitespace() {
+        buf.clear();
+        normalize_into(w, Folds::SEARCH, &mut buf);
+        if buf.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&buf);
+    }
+    out
+}
+
+/// Inserts an actor and indexes its name and aliases for lookups; `replace` overwrites a
+/// stored record (keeping its first-seen time), otherwise a stored record wins (its alias
+/// list is the registry's to merge, but every alias an article used is indexed).
+fn insert_actor(conn: &Connection, a: &Actor, replace: bool) -> rusqlite::Result<()> {
+    let json = |v: &Vec<String>| serde_json::to_string(v).unwrap_or_else(|_| "[]".into());
+    let sql = if replace {
+        "INSERT INTO actors (id, name, type, country, aliases, roles) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT(id) DO UPDATE SET name = excluded.name, type = excluded.type,
+           country = excluded.country, aliases = excluded.aliases, roles = excluded.roles"
+    } else {
+        "INSERT OR IGNORE INTO actors (id, name, type, country, aliases, roles)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+    };
+    conn.prepare_cached(sql)?.execute(params![
+        a.id,
+        a.name,
+        a.kind.name(),
+        a.country,
+        json(&a.aliases),
+        json(&a.roles)
+    ])?;
+    let mut st =
+        conn.prepare_cached("INSERT OR IGNORE INTO actor_aliases (alias, actor) VALUES (?1, ?2)")?;
+    for alias in std::iter::once(&a.name).chain(&a.aliases) {
+        let n = normalize_alias(alias);
+        if !n.is_empty() {
+            st.execute(params![n, a.id])?;
+        }
+    }
+    Ok(())
+}
+
+/// One actor with its counts in the store.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ActorStats {
+    /// The actor.
+    #[serde(flatten)]
+    pub actor: Actor,
+    /// Mentions in all stored articles.
+    pub mentions: u64,
+    /// Articles that mention it.
+    pub articles: u64,
+}
+
+fn actor_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Actor> {
+    let list = |i: usize| -> rusqlite::Result<Vec<String>> {
+        let s: String = r.get(i)?;
+        Ok(serde_json::from_str(&s).unwrap_or_default())
+    };
+    let kind: String = r.get(2)?;
+    Ok(Actor {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        kind: ActorType::parse(&kind).unwrap_or(ActorType::Other),
+        country: r.get(3)?,
+        aliases: list(4)?,
+        roles: list(5)?,
+    })
+}
+
+fn stats_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ActorStats> {
+    Ok(ActorStats {
+        actor: actor_from_row(r)?,
+        mentions: r.get(6)?,
+        articles: r.get(7)?,
+    })
+}
+
+impl Store {
+    /// Every stored actor (to rebuild an actor registry), in insertion order.
+    pub fn all_actors(&self) -> Result<Vec<Actor>> {
+        self.with_db(|c| {
+            let mut st = c.prepare(
+                "SELECT id, name, type, country, aliases, roles FROM actors ORDER BY rowid",
+            )?;
+            st.query_map([], actor_from_row)?.collect()
+        })
+    }
+
+    /// The `limit` most mentioned actors (of type `kind`, if given), with their counts.
+    pub fn actors(&self, limit: usize, kind: Option<ActorType>) -> Result<Vec<ActorStats>> {
+        self.with_db(|c| {
+            let mut st = c.prepare(
+                "SELECT a.id, a.name, a.type, a.country, a.aliases, a.roles,
+                        COUNT(*) AS n, COUNT(DISTINCT m.article)
+                 FROM mentions m JOIN actors a ON a.id = m.actor
+                 WHERE ?1 IS NULL OR a.type = ?1
+                 GROUP BY m.actor ORDER BY n DESC, a.name, a.id LIMIT ?2",
+            )?;
+            st.query_map(
+                params![kind.map(ActorType::name), limit as i64],
+                stats_from_row,
+            )?
+            .collect()
+        })
+    }
+
+    /// The ids of the actors `name` designates: an actor id, else every actor with `name`
+    /// (in search form) as its name or one of its aliases.
+    pub fn actor_ids(&self, name: &str) -> Result<Vec<String>> {
+        let name = name.trim();
+        let norm = normalize_alias(name);
+        self.with_db(|c| {
+            let by_id: Option<String> = c
+                .query_row("SELECT id FROM actors WHERE id = ?1", [name], |r| r.get(0))
+                .optional()?;
+            if let Some(id) = by_id {
+                return Ok(vec![id]);
+            }
+            let mut st =
+                c.prepare("SELECT actor FROM actor_aliases WHERE alias = ?1 ORDER BY actor")?;
+            st.query_map([norm], |r| r.get(0))?.collect()
+        })
+    }
+
+    /// The actors `name_or_id` designates (see [`Store::actor_ids`]), most mentioned first.
+    pub fn actor(&self, name_or_id: &str) -> Result<Vec<ActorStats>> {
+        let ids = self.actor_ids(name_or_id)?;
+        let mut out = self.with_db(|c| {
+            let mut st = c.prepare_cached(
+                "SELECT a.id, a.name, a.type, a.country, a.aliases, a.roles,
+                        (SELECT COUNT(*) FROM mentions m WHERE m.actor = a.id),
+                        (SELECT COUNT(DISTINCT m.article) FROM mentions m WHERE m.actor = a.id)
+                 FROM actors a WHERE a.id = ?1",
+            )?;
+            let mut rows = Vec::new();
+            for id in &ids {
+                if let Some(row) = st.query_row([id], stats_from_row).optional()? {
+                    rows.push(row);
+                }
+            }
+            Ok(rows)
+        })?;
+        out.sort_by(|a, b| {
+            b.mentions
+                .cmp(&a.mentions)
+                .then_with(|| a.actor.id.cmp(&b.actor.id))
+        });
+        Ok(out)
+    }
+
+    /// Actor names by id (for facets).
+    pub(crate) fn actor_names(&self, ids: &[String]) -> Result<Vec<Option<String>>> {
+        self.with_db(|c| {
+            let mut st = c.prepare_cached("SELECT name FROM actors WHERE id = ?1")?;
+            ids.iter()
+                .map(|id| st.query_row([id], |r| r.get(0)).optional())
+                .collect()
+        })
+    }
 }
 
 fn check_format(dir: &Path, conn: &Connection) -> Result<()> {
@@ -590,6 +801,20 @@ impl<'s> StoreWriter<'s> {
         doc.add_text(f.language, &article.language);
         doc.add_text(f.dup_of, article.dup_of.as_deref().unwrap_or(""));
         doc.add_u64(f.batch, self.batch);
+        for a in &article.actors {
+            doc.add_text(f.actor, &a.id);
+        }
+        let mut entity_terms: Vec<String> = article
+            .entities
+            .iter()
+            .filter(|e| !e.nominal)
+            .map(|e| format!("{}:{}", e.kind.name(), normalize_alias(&e.text)))
+            .collect();
+        entity_terms.sort_unstable();
+        entity_terms.dedup();
+        for t in &entity_terms {
+            doc.add_text(f.entity, t);
+        }
         let json = serde_json::to_string(article).map_err(|source| Error::Corrupt {
             id: article.id.clone(),
             source,
@@ -619,8 +844,31 @@ impl<'s> StoreWriter<'s> {
             .map_err(self.db_err())?;
         self.writer.add_document(doc).map_err(self.index_err())?;
         self.add_quotes(&article.id, &article.quotes)?;
+        self.add_annotations(article)?;
         self.pending += 1;
         Ok(true)
+    }
+
+    /// Stores the actor mentions of `article` and its actors (inserted as the article
+    /// describes them when the store does not know them yet; [`StoreWriter::put_actors`]
+    /// stores the merged corpus record), and moves their first-seen time back to the
+    /// article's publication time, in this batch's transaction. [`StoreWriter::add`] calls
+    /// it with the article's `entities` and `actors`.
+    pub fn add_annotations(&mut self, article: &Article) -> Result<()> {
+        let published_ts = article
+            .published
+            .as_ref()
+            .map(|p| p.sort_key().and_utc().timestamp());
+        annotations(&self.conn, article, published_ts).map_err(self.db_err())
+    }
+
+    /// Stores the corpus record of `actors` (name, type, country, every alias and role, as
+    /// an actor registry merged them), in this batch's transaction.
+    pub fn put_actors(&mut self, actors: &[Actor]) -> Result<()> {
+        for a in actors {
+            insert_actor(&self.conn, a, true).map_err(self.db_err())?;
+        }
+        Ok(())
     }
 
     /// Stores the quotes of article `article_id` (replacing any stored before), in this

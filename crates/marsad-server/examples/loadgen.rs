@@ -143,7 +143,9 @@ async fn connection(
                     continue 'reconnect;
                 }
             };
-            tally.latencies_us.push(started.elapsed().as_micros() as u64);
+            tally
+                .latencies_us
+                .push(started.elapsed().as_micros() as u64);
             tally.bytes += body.len() as u64;
             *tally.statuses.entry(status).or_default() += 1;
             if !(200..300).contains(&status) {
@@ -208,7 +210,10 @@ async fn main() {
         percentile(&all.latencies_us, 90.0),
         percentile(&all.latencies_us, 99.0),
     );
-    let max = all.latencies_us.last().map_or(f64::NAN, |m| *m as f64 / 1000.0);
+    let max = all
+        .latencies_us
+        .last()
+        .map_or(f64::NAN, |m| *m as f64 / 1000.0);
     let statuses: Vec<String> = all
         .statuses
         .iter()

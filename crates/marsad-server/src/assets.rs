@@ -75,7 +75,10 @@ fn respond(asset: &'static Asset, headers: &HeaderMap) -> Response {
         asset.bytes.into_response()
     };
     let h = response.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(asset.content_type));
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static(asset.content_type),
+    );
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     if let Ok(v) = HeaderValue::from_str(&tag) {
         h.insert(header::ETAG, v);
@@ -122,13 +125,19 @@ mod tests {
         // Every module the scripts import is in the table.
         for a in ASSETS.iter().filter(|a| a.name.ends_with(".js")) {
             let text = std::str::from_utf8(a.bytes).unwrap();
-            for line in text.lines().filter(|l| l.trim_start().starts_with("import ")) {
-                let target = line
-                    .split(['\'', '"'])
-                    .nth(1)
-                    .and_then(|s| s.strip_prefix("./"))
-                    .unwrap_or_else(|| panic!("{}: relative import expected: {line}", a.name));
-                assert!(find(target).is_some(), "{} imports {target}, not embedded", a.name);
+            for quote in ["from '", "from \""] {
+                for (i, _) in text.match_indices(quote) {
+                    let rest = &text[i + quote.len()..];
+                    let target = rest.split(['\'', '"']).next().unwrap_or("");
+                    let name = target.strip_prefix("./").unwrap_or_else(|| {
+                        panic!("{}: relative import expected: {target}", a.name)
+                    });
+                    assert!(
+                        find(name).is_some(),
+                        "{} imports {name}, not embedded",
+                        a.name
+                    );
+                }
             }
             // Nothing is fetched from elsewhere (the SVG namespace is a name, not a fetch).
             for (i, _) in text.match_indices("http") {

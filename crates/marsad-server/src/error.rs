@@ -116,9 +116,10 @@ impl IntoResponse for ApiError {
             } else {
                 "Bearer realm=\"marsad\""
             };
-            response
-                .headers_mut()
-                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static(challenge));
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static(challenge),
+            );
         }
         response
     }

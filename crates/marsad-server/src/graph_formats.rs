@@ -1,5 +1,6 @@
 //! The actor graph as GEXF 1.3 (Gephi) and GraphML (yEd, NetworkX, igraph).
-//! Both carry the node type and the edge weight, cooperation and conflict counts.
+//! Both carry the node type and article count, and the edge weight, shared articles,
+//! events, cooperation and conflict counts.
 
 use crate::api::types::Graph;
 use std::fmt::Write;
@@ -29,13 +30,13 @@ pub fn gexf(graph: &Graph) -> String {
     s.push_str("<gexf xmlns=\"http://gexf.net/1.3\" version=\"1.3\">\n");
     s.push_str("  <meta><creator>marsad</creator><description>actor graph: events between actors</description></meta>\n");
     s.push_str("  <graph defaultedgetype=\"directed\" mode=\"static\">\n");
-    s.push_str("    <attributes class=\"node\">\n      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n      <attribute id=\"events\" title=\"events\" type=\"long\"/>\n    </attributes>\n");
-    s.push_str("    <attributes class=\"edge\">\n      <attribute id=\"cooperation\" title=\"cooperation\" type=\"long\"/>\n      <attribute id=\"conflict\" title=\"conflict\" type=\"long\"/>\n    </attributes>\n");
+    s.push_str("    <attributes class=\"node\">\n      <attribute id=\"type\" title=\"type\" type=\"string\"/>\n      <attribute id=\"articles\" title=\"articles\" type=\"long\"/>\n    </attributes>\n");
+    s.push_str("    <attributes class=\"edge\">\n      <attribute id=\"articles\" title=\"articles\" type=\"long\"/>\n      <attribute id=\"events\" title=\"events\" type=\"long\"/>\n      <attribute id=\"cooperation\" title=\"cooperation\" type=\"long\"/>\n      <attribute id=\"conflict\" title=\"conflict\" type=\"long\"/>\n    </attributes>\n");
     s.push_str("    <nodes>\n");
     for n in &graph.nodes {
         let _ = writeln!(
             s,
-            "      <node id=\"{}\" label=\"{}\"><attvalues><attvalue for=\"type\" value=\"{}\"/><attvalue for=\"events\" value=\"{}\"/></attvalues></node>",
+            "      <node id=\"{}\" label=\"{}\"><attvalues><attvalue for=\"type\" value=\"{}\"/><attvalue for=\"articles\" value=\"{}\"/></attvalues></node>",
             xml_escape(&n.id),
             xml_escape(&n.label),
             xml_escape(&n.kind),
@@ -46,10 +47,12 @@ pub fn gexf(graph: &Graph) -> String {
     for (i, e) in graph.edges.iter().enumerate() {
         let _ = writeln!(
             s,
-            "      <edge id=\"{i}\" source=\"{}\" target=\"{}\" weight=\"{}\"><attvalues><attvalue for=\"cooperation\" value=\"{}\"/><attvalue for=\"conflict\" value=\"{}\"/></attvalues></edge>",
+            "      <edge id=\"{i}\" source=\"{}\" target=\"{}\" weight=\"{}\"><attvalues><attvalue for=\"articles\" value=\"{}\"/><attvalue for=\"events\" value=\"{}\"/><attvalue for=\"cooperation\" value=\"{}\"/><attvalue for=\"conflict\" value=\"{}\"/></attvalues></edge>",
             xml_escape(&e.source),
             xml_escape(&e.target),
             e.weight,
+            e.articles,
+            e.events,
             e.cooperation,
             e.conflict
         );
@@ -66,8 +69,10 @@ pub fn graphml(graph: &Graph) -> String {
     for (id, of, name, ty) in [
         ("label", "node", "label", "string"),
         ("type", "node", "type", "string"),
-        ("events", "node", "events", "long"),
+        ("mentions", "node", "articles", "long"),
         ("weight", "edge", "weight", "long"),
+        ("articles", "edge", "articles", "long"),
+        ("events", "edge", "events", "long"),
         ("cooperation", "edge", "cooperation", "long"),
         ("conflict", "edge", "conflict", "long"),
     ] {
@@ -80,7 +85,7 @@ pub fn graphml(graph: &Graph) -> String {
     for n in &graph.nodes {
         let _ = writeln!(
             s,
-            "    <node id=\"{}\"><data key=\"label\">{}</data><data key=\"type\">{}</data><data key=\"events\">{}</data></node>",
+            "    <node id=\"{}\"><data key=\"label\">{}</data><data key=\"type\">{}</data><data key=\"mentions\">{}</data></node>",
             xml_escape(&n.id),
             xml_escape(&n.label),
             xml_escape(&n.kind),
@@ -90,10 +95,12 @@ pub fn graphml(graph: &Graph) -> String {
     for e in &graph.edges {
         let _ = writeln!(
             s,
-            "    <edge source=\"{}\" target=\"{}\"><data key=\"weight\">{}</data><data key=\"cooperation\">{}</data><data key=\"conflict\">{}</data></edge>",
+            "    <edge source=\"{}\" target=\"{}\"><data key=\"weight\">{}</data><data key=\"articles\">{}</data><data key=\"events\">{}</data><data key=\"cooperation\">{}</data><data key=\"conflict\">{}</data></edge>",
             xml_escape(&e.source),
             xml_escape(&e.target),
             e.weight,
+            e.articles,
+            e.events,
             e.cooperation,
             e.conflict
         );
@@ -127,6 +134,8 @@ mod tests {
                 source: "a1".into(),
                 target: "a2".into(),
                 weight: 3,
+                articles: 5,
+                events: 3,
                 cooperation: 1,
                 conflict: 2,
             }],
@@ -137,7 +146,10 @@ mod tests {
     fn escapes_and_counts() {
         let g = sample();
         for doc in [gexf(&g), graphml(&g)] {
-            assert!(doc.contains("حكومة &quot;الوحدة&quot; &amp; &lt;الوطنية&gt;"), "{doc}");
+            assert!(
+                doc.contains("حكومة &quot;الوحدة&quot; &amp; &lt;الوطنية&gt;"),
+                "{doc}"
+            );
             assert_eq!(doc.matches("<node ").count(), 2);
             assert_eq!(doc.matches("<edge ").count(), 1);
             assert!(!doc.contains("<الوطنية>"));

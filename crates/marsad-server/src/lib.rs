@@ -26,6 +26,7 @@ mod error;
 pub mod graph_formats;
 pub mod security;
 
+pub use axum::http::StatusCode;
 pub use error::{ApiError, ErrorBody, ErrorDetail};
 
 use axum::Router;
@@ -109,6 +110,9 @@ pub struct AppState {
     pub ingest: Option<Arc<dyn Ingest>>,
     /// One upload at a time.
     pub ingest_lock: Arc<tokio::sync::Mutex<()>>,
+    /// Annotation counts of `/api/stats`, with the article count they were made at (they
+    /// change only when articles are added).
+    pub counts: Arc<std::sync::Mutex<Option<(u64, api::types::AnnotationCounts)>>>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -128,6 +132,7 @@ pub fn router(store: Arc<Store>, config: Config, ingest: Option<Arc<dyn Ingest>>
         config: Arc::new(config),
         ingest,
         ingest_lock: Arc::new(tokio::sync::Mutex::new(())),
+        counts: Arc::new(std::sync::Mutex::new(None)),
     };
     let routes = api::routes(&state).merge(assets::routes());
     security::layers(routes, state)

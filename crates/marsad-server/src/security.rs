@@ -7,8 +7,9 @@
 //!   `Host` is a loopback name (`localhost`, `127.0.0.1`, `[::1]`): a web page cannot use DNS
 //!   rebinding to read the API through the user's browser (421 `bad_host`).
 //! * **Limits.** Bodies over [`Config::body_limit`](crate::Config) get 413 (from the
-//!   `Content-Length` before reading, or while reading a chunked body); a request running
-//!   past [`Config::request_timeout`](crate::Config) gets 503 `timeout`.
+//!   `Content-Length` before reading, or while reading a chunked body), after the token
+//!   check; a request running past [`Config::request_timeout`](crate::Config) gets 503
+//!   `timeout`.
 //! * **No CORS** unless origins are configured; then only those origins, GET and POST.
 //! * **Every refusal is JSON.** Whatever layer refuses (an unknown route, a wrong method, a
 //!   limit), the response is `{"error": {"code", "message"}}` with the right status.
@@ -80,17 +81,8 @@ async fn fallback(method: Method, uri: axum::http::Uri) -> ApiError {
     ))
 }
 
-/// Refuses bodies declared too large before reading them, and requests that run too long.
+/// Stops requests that run longer than the configured time.
 async fn limits(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let limit = state.config.body_limit;
-    let declared = request
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > limit as u64) {
-        return too_large(limit).into_response();
-    }
     match tokio::time::timeout(state.config.request_timeout, next.run(request)).await {
         Ok(response) => response,
         Err(_) => ApiError::new(
@@ -103,6 +95,25 @@ async fn limits(State(state): State<AppState>, request: Request, next: Next) -> 
         )
         .into_response(),
     }
+}
+
+/// Route middleware for routes that read a body: refuses a body declared larger than the
+/// limit before reading it (a chunked body is cut off while it is read).
+pub async fn declared_length(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let limit = state.config.body_limit;
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return too_large(limit).into_response();
+    }
+    next.run(request).await
 }
 
 fn too_large(limit: usize) -> ApiError {
@@ -184,9 +195,7 @@ pub fn is_loopback_host(host: &str) -> bool {
     };
     let name = name.trim_end_matches('.');
     name.eq_ignore_ascii_case("localhost")
-        || name
-            .to_ascii_lowercase()
-            .ends_with(".localhost")
+        || name.to_ascii_lowercase().ends_with(".localhost")
         || name
             .parse::<std::net::IpAddr>()
             .is_ok_and(|ip| ip.is_loopback())
@@ -277,7 +286,12 @@ mod tests {
         ] {
             assert!(is_loopback_host(h), "{h}");
         }
-        for h in ["example.com", "evil.example:8780", "10.0.0.1", "localhost.evil.example"] {
+        for h in [
+            "example.com",
+            "evil.example:8780",
+            "10.0.0.1",
+            "localhost.evil.example",
+        ] {
             assert!(!is_loopback_host(h), "{h}");
         }
     }
@@ -285,15 +299,42 @@ mod tests {
     #[test]
     fn tokens() {
         let mut h = HeaderMap::new();
-        assert_eq!(check_token(None, &h).unwrap_err().status, StatusCode::FORBIDDEN);
-        assert_eq!(check_token(Some("s3cret"), &h).unwrap_err().code, "missing_token");
-        h.insert(header::AUTHORIZATION, HeaderValue::from_static("Basic s3cret"));
-        assert_eq!(check_token(Some("s3cret"), &h).unwrap_err().code, "missing_token");
-        h.insert(header::AUTHORIZATION, HeaderValue::from_static("Bearer s3cre"));
-        assert_eq!(check_token(Some("s3cret"), &h).unwrap_err().code, "invalid_token");
-        h.insert(header::AUTHORIZATION, HeaderValue::from_static("Bearer s3cret!"));
-        assert_eq!(check_token(Some("s3cret"), &h).unwrap_err().code, "invalid_token");
-        h.insert(header::AUTHORIZATION, HeaderValue::from_static("bearer s3cret"));
+        assert_eq!(
+            check_token(None, &h).unwrap_err().status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            check_token(Some("s3cret"), &h).unwrap_err().code,
+            "missing_token"
+        );
+        h.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Basic s3cret"),
+        );
+        assert_eq!(
+            check_token(Some("s3cret"), &h).unwrap_err().code,
+            "missing_token"
+        );
+        h.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Bearer s3cre"),
+        );
+        assert_eq!(
+            check_token(Some("s3cret"), &h).unwrap_err().code,
+            "invalid_token"
+        );
+        h.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Bearer s3cret!"),
+        );
+        assert_eq!(
+            check_token(Some("s3cret"), &h).unwrap_err().code,
+            "invalid_token"
+        );
+        h.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("bearer s3cret"),
+        );
         assert!(check_token(Some("s3cret"), &h).is_ok());
         assert!(constant_time_eq(b"", b""));
         assert!(!constant_time_eq(b"a", b""));

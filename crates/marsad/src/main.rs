@@ -32,6 +32,8 @@ enum Command {
     Quotes(cmd::quotes::Args),
     /// Counts, date range, outlets and sizes of the store.
     Stats(cmd::stats::Args),
+    /// The most mentioned actors (people, governments, armies…) with their aliases and roles.
+    Actors(cmd::actors::Args),
     /// Run a quality gate; exits non-zero when a figure is below its floor.
     #[command(subcommand)]
     Eval(eval::Eval),
@@ -53,6 +55,7 @@ fn main() -> ExitCode {
         Command::Show(args) => cmd::show::run(args),
         Command::Quotes(args) => cmd::quotes::run(args),
         Command::Stats(args) => cmd::stats::run(args),
+        Command::Actors(args) => cmd::actors::run(args),
         Command::Eval(e) => eval::run(e),
         Command::Train(t) => cmd::train::run(t),
         Command::Watch(args) => cmd::watch::run(args),

@@ -13,68 +13,68 @@ use marsad_core::ActorType;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
-/// Listed organizations that are non-state armed groups (canonical names, search form).
+/// Listed organizations that are non-state armed groups (canonical names).
 const ARMED_GROUPS: [&str; 13] = [
     "حماس",
     "حزب الله",
     "الحوثيين",
     "داعش",
-    "تنظيم القاعده",
-    "جبهه النصره",
+    "تنظيم القاعدة",
+    "جبهة النصرة",
     "طالبان",
     "بوكو حرام",
-    "حركه الشباب",
-    "قوات سوريا الديمقراطيه",
+    "حركة الشباب",
+    "قوات سوريا الديمقراطية",
     "الجيش السوري الحر",
     "حزب العمال الكردستاني",
     "الحشد الشعبي",
 ];
 
-/// Listed international bodies that are not intergovernmental (search form).
+/// Listed international bodies that are not intergovernmental.
 const NGOS: [&str; 5] = [
-    "الصليب الاحمر",
-    "الهلال الاحمر",
-    "منظمه العفو الدوليه",
+    "الصليب الأحمر",
+    "الهلال الأحمر",
+    "منظمة العفو الدولية",
     "هيومن رايتس ووتش",
-    "اطباء بلا حدود",
+    "أطباء بلا حدود",
 ];
 
-/// Phrases that make a name intergovernmental wherever they occur in it (search form).
+/// Phrases that make a name intergovernmental wherever they occur in it.
 const IGO_PHRASES: [&str; 8] = [
-    "الامم المتحده",
-    "الاتحاد الاوروبي",
-    "الاتحاد الاوربي",
-    "الاتحاد الافريقي",
-    "الجامعه العربيه",
-    "جامعه الدول العربيه",
-    "مجلس الامن",
-    "حلف شمال الاطلسي",
+    "الأمم المتحدة",
+    "الاتحاد الأوروبي",
+    "الاتحاد الأوربي",
+    "الاتحاد الأفريقي",
+    "الجامعة العربية",
+    "جامعة الدول العربية",
+    "مجلس الأمن",
+    "حلف شمال الأطلسي",
 ];
 
-/// Head words (first word of the name, search form, proclitic-free) and the type they give.
+/// Head words (first word of the name) and the type they give.
 const HEADS: [(&str, ActorType); 44] = [
-    ("حكومه", ActorType::Government),
-    ("الحكومه", ActorType::Government),
-    ("وزاره", ActorType::Government),
-    ("الوزاره", ActorType::Government),
-    ("رئاسه", ActorType::Government),
-    ("الرئاسه", ActorType::Government),
+    ("حكومة", ActorType::Government),
+    ("الحكومة", ActorType::Government),
+    ("وزارة", ActorType::Government),
+    ("الوزارة", ActorType::Government),
+    ("رئاسة", ActorType::Government),
+    ("الرئاسة", ActorType::Government),
     ("برلمان", ActorType::Government),
     ("البرلمان", ActorType::Government),
-    ("سفاره", ActorType::Government),
-    ("السفاره", ActorType::Government),
-    ("الخارجيه", ActorType::Government),
-    ("الداخليه", ActorType::Government),
+    ("سفارة", ActorType::Government),
+    ("السفارة", ActorType::Government),
+    ("الخارجية", ActorType::Government),
+    ("الداخلية", ActorType::Government),
     ("الجيش", ActorType::Military),
     ("جيش", ActorType::Military),
     ("القوات", ActorType::Military),
     ("قوات", ActorType::Military),
-    ("البحريه", ActorType::Military),
+    ("البحرية", ActorType::Military),
     ("الحرس", ActorType::Military),
     ("سلاح", ActorType::Military),
-    ("الاركان", ActorType::Military),
+    ("الأركان", ActorType::Military),
     ("كتائب", ActorType::ArmedGroup),
-    ("كتيبه", ActorType::ArmedGroup),
+    ("كتيبة", ActorType::ArmedGroup),
     ("ميليشيا", ActorType::ArmedGroup),
     ("ميليشيات", ActorType::ArmedGroup),
     ("مليشيا", ActorType::ArmedGroup),
@@ -83,44 +83,69 @@ const HEADS: [(&str, ActorType); 44] = [
     ("تنظيم", ActorType::ArmedGroup),
     ("حزب", ActorType::Party),
     ("الحزب", ActorType::Party),
-    ("حركه", ActorType::Party),
+    ("حركة", ActorType::Party),
     ("تيار", ActorType::Party),
-    ("شركه", ActorType::Company),
-    ("الشركه", ActorType::Company),
+    ("شركة", ActorType::Company),
+    ("الشركة", ActorType::Company),
     ("مصرف", ActorType::Company),
     ("بنك", ActorType::Company),
-    ("صحيفه", ActorType::Media),
-    ("جريده", ActorType::Media),
-    ("مجله", ActorType::Media),
-    ("قناه", ActorType::Media),
-    ("اذاعه", ActorType::Media),
-    ("وكاله", ActorType::Media),
-    ("شبكه", ActorType::Media),
+    ("صحيفة", ActorType::Media),
+    ("جريدة", ActorType::Media),
+    ("مجلة", ActorType::Media),
+    ("قناة", ActorType::Media),
+    ("إذاعة", ActorType::Media),
+    ("وكالة", ActorType::Media),
+    ("شبكة", ActorType::Media),
     ("تلفزيون", ActorType::Media),
 ];
 
 /// Second words that override a head: `وكالة المخابرات` is an intelligence service, not media.
 const HEAD_OVERRIDES: [(&str, &str, ActorType); 4] = [
-    ("وكاله", "المخابرات", ActorType::Government),
-    ("وكاله", "الاستخبارات", ActorType::Government),
+    ("وكالة", "المخابرات", ActorType::Government),
+    ("وكالة", "الاستخبارات", ActorType::Government),
     ("مجلس", "النواب", ActorType::Government),
     ("مجلس", "الوزراء", ActorType::Government),
 ];
 
+/// The tables above in search form (they are written as people spell them).
+struct Tables {
+    armed: Vec<String>,
+    ngos: Vec<String>,
+    igo: Vec<String>,
+    heads: FxHashMap<String, ActorType>,
+    overrides: Vec<(String, String, ActorType)>,
+}
+
+static TABLES: LazyLock<Tables> = LazyLock::new(|| {
+    let all = |list: &[&str]| list.iter().map(|s| normalize_name(s)).collect();
+    Tables {
+        armed: all(&ARMED_GROUPS),
+        ngos: all(&NGOS),
+        igo: all(&IGO_PHRASES),
+        heads: HEADS.iter().map(|&(h, t)| (normalize_name(h), t)).collect(),
+        overrides: HEAD_OVERRIDES
+            .iter()
+            .map(|&(h, s, t)| (normalize_name(h), normalize_name(s), t))
+            .collect(),
+    }
+});
+
+/// Every form (search form) of one listed organization's line, and its country.
+type OrgLine = (Vec<String>, Option<String>);
+
 /// Gazetteer canonical name (search form) → every form on its line, for listed orgs.
-static ORG_FORMS: LazyLock<FxHashMap<String, (Vec<String>, Option<String>)>> =
-    LazyLock::new(|| {
-        let mut map: FxHashMap<String, (Vec<String>, Option<String>)> = FxHashMap::default();
-        for e in Gazetteer::embedded().entries() {
-            if e.kind == EntryKind::Org {
-                let slot = map
-                    .entry(normalize_name(&e.canonical))
-                    .or_insert_with(|| (Vec::new(), e.country_code().map(str::to_string)));
-                slot.0.push(normalize_name(&e.form));
-            }
+static ORG_FORMS: LazyLock<FxHashMap<String, OrgLine>> = LazyLock::new(|| {
+    let mut map: FxHashMap<String, OrgLine> = FxHashMap::default();
+    for e in Gazetteer::embedded().entries() {
+        if e.kind == EntryKind::Org {
+            let slot = map
+                .entry(normalize_name(&e.canonical))
+                .or_insert_with(|| (Vec::new(), e.country_code().map(str::to_string)));
+            slot.0.push(normalize_name(&e.form));
         }
-        map
-    });
+    }
+    map
+});
 
 /// Country code → the canonical name of the country.
 static COUNTRY_NAMES: LazyLock<FxHashMap<String, String>> = LazyLock::new(|| {
@@ -144,13 +169,14 @@ pub fn country_name(code: &str) -> Option<&'static str> {
 /// The type of an organization named `name` (any spelling; search folds are applied).
 pub fn org_type(name: &str) -> ActorType {
     let norm = normalize_name(name);
-    if ARMED_GROUPS.contains(&norm.as_str()) {
+    let t = &*TABLES;
+    if t.armed.contains(&norm) {
         return ActorType::ArmedGroup;
     }
-    if NGOS.iter().any(|n| norm.contains(n)) {
+    if t.ngos.iter().any(|n| norm.contains(n.as_str())) {
         return ActorType::Other;
     }
-    if IGO_PHRASES.iter().any(|p| norm.contains(p)) {
+    if t.igo.iter().any(|p| norm.contains(p.as_str())) {
         return ActorType::Igo;
     }
     if let Some(t) = head_type(&norm) {
@@ -173,13 +199,15 @@ fn head_type(norm: &str) -> Option<ActorType> {
     let mut words = norm.split(' ');
     let first = words.next()?;
     let second = words.next().unwrap_or("");
-    if let Some(&(_, _, t)) = HEAD_OVERRIDES
+    let t = &*TABLES;
+    if let Some(&(_, _, kind)) = t
+        .overrides
         .iter()
-        .find(|(h, s, _)| *h == first && *s == second)
+        .find(|(h, s, _)| h == first && s == second)
     {
-        return Some(t);
+        return Some(kind);
     }
-    HEADS.iter().find(|(h, _)| *h == first).map(|&(_, t)| t)
+    t.heads.get(first).copied()
 }
 
 /// The gazetteer's canonical name and country for a listed organization named `name`.
@@ -195,17 +223,20 @@ pub fn listed_org(name: &str) -> Option<(String, Option<String>)> {
 /// (`الجيش الليبي` → LBY, `المتحدث باسم القوات الليبية` → LBY).
 pub fn country_in(phrase: &str) -> Option<String> {
     let tokens: Vec<&str> = phrase.split_whitespace().collect();
-    Gazetteer::embedded().find(&tokens).into_iter().find_map(|m| {
-        m.entries
-            .iter()
-            .find(|e| {
-                matches!(
-                    e.kind,
-                    EntryKind::Country | EntryKind::Capital | EntryKind::Nisba
-                )
-            })
-            .and_then(|e| e.country_code().map(str::to_string))
-    })
+    Gazetteer::embedded()
+        .find(&tokens)
+        .into_iter()
+        .find_map(|m| {
+            m.entries
+                .iter()
+                .find(|e| {
+                    matches!(
+                        e.kind,
+                        EntryKind::Country | EntryKind::Capital | EntryKind::Nisba
+                    )
+                })
+                .and_then(|e| e.country_code().map(str::to_string))
+        })
 }
 
 /// The country of a person the gazetteer lists under `name`.
@@ -239,7 +270,7 @@ mod tests {
             ("وكالة أنباء الوادي", ActorType::Media),
             ("رويترز", ActorType::Media),
             ("وكالة المخابرات المركزية", ActorType::Government),
-            ("حزب الله", ActorType::ArmedGroup),
+            ("حزب اللة", ActorType::ArmedGroup),
             ("مجلس العلاقات الدولية الأوروبي", ActorType::Other),
         ];
         for (name, want) in table {

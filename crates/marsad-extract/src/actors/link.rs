@@ -28,6 +28,25 @@ const MAX_APPOSITION: usize = 8;
 /// How far before a rank a role phrase may start, in tokens.
 const MAX_ROLE_LOOKBACK: usize = 6;
 
+/// Whether a title of `class` takes a complement when it stands alone (`القائد الأعلى
+/// للقوات المسلحة`); ranks and heads of state do not (`الجنرال القاعة` is not a title).
+fn takes_complement(class: &str) -> bool {
+    !matches!(
+        class,
+        "general"
+            | "president"
+            | "king"
+            | "prince"
+            | "العقيد"
+            | "العميد"
+            | "اللواء"
+            | "المقدم"
+            | "الرائد"
+            | "النقيب"
+            | "الادميرال"
+    )
+}
+
 /// The class a title belongs to, and whether it may stand alone for a person introduced
 /// earlier. `title` is in search form.
 pub fn title_class(title: &str) -> (String, bool) {
@@ -37,7 +56,9 @@ pub fn title_class(title: &str) -> (String, bool) {
     let class = |c: &str| (c.to_string(), true);
     match first {
         "الجنرال" | "المشير" | "الفريق" => class("general"),
-        "المتحدث" | "المتحدثه" | "الناطق" | "الناطقه" => class("spokesperson"),
+        "المتحدث" | "المتحدثه" | "الناطق" | "الناطقه" => {
+            class("spokesperson")
+        }
         "الرئيس" | "الرئيسه" if rest.first().is_none_or(|w| *w != "التنفيذي") => {
             class("president")
         }
@@ -66,6 +87,8 @@ struct PersonUse {
     words: usize,
     /// `(title class, role text)` from the titles around this mention.
     titles: Vec<(String, String)>,
+    /// The mention's new end (char) when a title inside the entity cut it.
+    cut: Option<usize>,
 }
 
 /// One person of the article.
@@ -76,8 +99,8 @@ struct Cluster {
     words: usize,
     /// Token positions of full-name mentions.
     full_at: Vec<usize>,
-    /// `(position, class)` of every title it was introduced with.
-    titles: Vec<(usize, String)>,
+    /// `(position, class, role text)` of every title it was introduced with.
+    titles: Vec<(usize, String, String)>,
     aliases: Vec<String>,
     roles: Vec<String>,
     entities: Vec<usize>,
@@ -101,7 +124,7 @@ impl Cluster {
     fn add(&mut self, u: &PersonUse) {
         super::push_unique(&mut self.aliases, &u.name);
         for (class, role) in &u.titles {
-            self.titles.push((u.pos, class.clone()));
+            self.titles.push((u.pos, class.clone(), role.clone()));
             super::push_unique(&mut self.roles, role);
         }
         self.entities.push(u.entity);
@@ -109,7 +132,7 @@ impl Cluster {
 }
 
 /// Links the named entities of the article (see the module docs).
-pub(crate) fn link(ctx: &Ctx, out: &mut ArticleActors) {
+pub(crate) fn link(ctx: &Ctx<'_>, out: &mut ArticleActors) {
     let norm = ctx.norm_refs();
     let mut covered = vec![false; ctx.tokens.len()];
     for (i, e) in ctx.entities.iter().enumerate() {
@@ -134,6 +157,11 @@ pub(crate) fn link(ctx: &Ctx, out: &mut ArticleActors) {
         match e.kind {
             EntityKind::Per => {
                 if let Some(u) = person_use(ctx, &norm, i, s, t, &mut covered) {
+                    if let Some(end) = u.cut {
+                        let m = &mut out.mentions[i];
+                        m.end = end;
+                        m.text = u.name.clone();
+                    }
                     uses.push(u);
                 }
             }
@@ -141,7 +169,8 @@ pub(crate) fn link(ctx: &Ctx, out: &mut ArticleActors) {
             EntityKind::Loc | EntityKind::Misc => {}
         }
     }
-    let clusters = cluster_people(&uses);
+    let mut clusters = cluster_people(&uses);
+    expand_given_names(ctx, &norm, &uses, &mut clusters, &mut covered, out);
     let mut actor_of_cluster = Vec::with_capacity(clusters.len());
     for c in &clusters {
         let country = listed_person_country(&c.name);
@@ -173,13 +202,14 @@ pub(crate) fn link(ctx: &Ctx, out: &mut ArticleActors) {
 /// Reads a PER entity: the name without any title inside it, the titles before it and an
 /// apposition after it. Marks the role tokens as covered.
 fn person_use(
-    ctx: &Ctx,
+    ctx: &Ctx<'_>,
     norm: &[&str],
     entity: usize,
     s: usize,
     t: usize,
     covered: &mut [bool],
 ) -> Option<PersonUse> {
+    let entity_end = t;
     let mut titles = Vec::new();
     let mut name_start = s;
     // A title the tagger put inside the entity.
@@ -187,8 +217,21 @@ fn person_use(
         && m.end < t
     {
         let (_, _, text) = ctx.span(s, m.end, m.proclitic);
-        titles.push((title_class(&norm_title(norm, s, m.end, m.proclitic)).0, text));
+        titles.push((
+            title_class(&norm_title(norm, s, m.end, m.proclitic)).0,
+            text,
+        ));
         name_start = m.end;
+    }
+    // A title inside the name ends it (`منصور بن راشد الوزير الزيدي`: two people run
+    // together; `محمد الهاشمي السفير`: the title of the next words), when at least two
+    // name words stay; the mention keeps them.
+    let mut t = t;
+    if let Some(k) = (name_start + 2..t).find(|&k| {
+        ctx.match_kind(norm, k, EntryKind::Title)
+            .is_some_and(|m| m.end <= t && m.proclitic <= 1)
+    }) {
+        t = k;
     }
     let words: Vec<usize> = (name_start..t).filter(|&k| ctx.is_word(k)).collect();
     if words.is_empty() {
@@ -228,8 +271,12 @@ fn person_use(
     }
     let (_, _, name) = ctx.span(words[0], t, 0);
     // A proclitic on the first name word belongs to the entity's own span handling.
-    let name = if name_start == s {
+    let name = if name_start == s && t == entity_end {
         ctx.entities[entity].text.clone()
+    } else if name_start == s {
+        let e = &ctx.entities[entity];
+        let end = ctx.tokens[t - 1].end;
+        e.text.chars().take(end.saturating_sub(e.start)).collect()
     } else {
         name
     };
@@ -241,6 +288,7 @@ fn person_use(
         first: parts.first().copied().unwrap_or("").to_string(),
         last: parts.last().copied().unwrap_or("").to_string(),
         words: parts.len(),
+        cut: (name_start == s && t != entity_end).then(|| ctx.tokens[t - 1].end),
         name,
         titles,
     })
@@ -263,7 +311,7 @@ fn norm_title(norm: &[&str], s: usize, e: usize, clitic: usize) -> String {
 }
 
 /// A title match ending exactly at token `end`: `(start, end, proclitic)`, the longest.
-fn title_ending_at(ctx: &Ctx, norm: &[&str], end: usize) -> Option<(usize, usize, usize)> {
+fn title_ending_at(ctx: &Ctx<'_>, norm: &[&str], end: usize) -> Option<(usize, usize, usize)> {
     (end.saturating_sub(3)..end).find_map(|j| {
         ctx.match_kind(norm, j, EntryKind::Title)
             .filter(|m| m.end == end)
@@ -272,7 +320,7 @@ fn title_ending_at(ctx: &Ctx, norm: &[&str], end: usize) -> Option<(usize, usize
 }
 
 /// A role phrase (a title and its complement) ending at token `end`: `(start, proclitic)`.
-fn role_before(ctx: &Ctx, norm: &[&str], end: usize) -> Option<(usize, usize)> {
+fn role_before(ctx: &Ctx<'_>, norm: &[&str], end: usize) -> Option<(usize, usize)> {
     for j in (end.saturating_sub(MAX_ROLE_LOOKBACK)..end).rev() {
         if !ctx.is_word(j) {
             return None;
@@ -280,7 +328,7 @@ fn role_before(ctx: &Ctx, norm: &[&str], end: usize) -> Option<(usize, usize)> {
         if let Some(m) = ctx.match_kind(norm, j, EntryKind::Title)
             && m.end < end
             && m.end + MAX_COMPLEMENT >= end
-            && (m.end..end).all(|k| ctx.is_word(k))
+            && (m.end..end).all(|k| complement_word(ctx, norm, k, k == m.end))
         {
             return Some((j, m.proclitic));
         }
@@ -288,11 +336,66 @@ fn role_before(ctx: &Ctx, norm: &[&str], end: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// Whether token `k` can continue a title's complement: a definite word, or (first) an
+/// organization head, bare or with ل + ال (`حكومة`, `للقوات`, `للجيش`; not `للصحفيين`).
+fn complement_word(ctx: &Ctx<'_>, norm: &[&str], k: usize, first: bool) -> bool {
+    let w = norm[k];
+    let heads = EntryKind::Body.bit() | EntryKind::OrgHead.bit();
+    if w.starts_with("ال") {
+        return !starts_clause(w) && !matches!(w, "الا" | "الان" | "الذين" | "اللذين");
+    }
+    // `للقوات`, or an indefinite head in construct (`باسم حكومة الوحدة`).
+    first && ctx.is_word(k) && ctx.gazetteer.single_token_mask(w) & heads != 0
+}
+
+/// The content words of a role phrase after its title word, in search form without the
+/// article and the feminine ending (`المتحدث باسم القوات الليبية` → `قوات`, `ليبي`).
+fn role_words(role: &str) -> Vec<String> {
+    normalize_name(role)
+        .split(' ')
+        .skip(1)
+        .map(|w| {
+            let w = w
+                .strip_prefix("لل")
+                .or_else(|| w.strip_prefix("ال"))
+                .unwrap_or(w);
+            // Gender agreement: الوطنية and الوطني are one word here.
+            w.strip_suffix('ه').unwrap_or(w).to_string()
+        })
+        .filter(|w| {
+            w.chars().count() >= 3 && !matches!(w.as_str(), "باسم" | "رسمي" | "عام" | "اعلي")
+        })
+        .collect()
+}
+
+/// Two role phrases of one class can name the same person: when either has no
+/// complement, when they share a content word, or when both name the same country
+/// (`المتحدث باسم القوات الليبية`, `الناطق باسم الجيش الليبي`).
+fn roles_compatible(a: &str, b: &str) -> bool {
+    let (wa, wb) = (role_words(a), role_words(b));
+    if wa.is_empty() || wb.is_empty() || wa.iter().any(|w| wb.contains(w)) {
+        return true;
+    }
+    matches!((country_in(a), country_in(b)), (Some(x), Some(y)) if x == y)
+}
+
 /// Words that start a clause and end a title's complement.
 fn starts_clause(w: &str) -> bool {
     matches!(
         w,
-        "ان" | "انه" | "انها" | "الي" | "على" | "علي" | "عن" | "من" | "قد" | "لا" | "لم" | "ما" | "الذي" | "التي"
+        "ان" | "انه"
+            | "انها"
+            | "الي"
+            | "على"
+            | "علي"
+            | "عن"
+            | "من"
+            | "قد"
+            | "لا"
+            | "لم"
+            | "ما"
+            | "الذي"
+            | "التي"
     )
 }
 
@@ -353,10 +456,57 @@ fn cluster_people(uses: &[PersonUse]) -> Vec<Cluster> {
     clusters
 }
 
+/// A surname mention right after the given name of its person (`الفريق أول خليفة حفتر`
+/// where the tagger found only `حفتر`) is widened to the full name, and the title before
+/// the given name becomes a role.
+fn expand_given_names(
+    ctx: &Ctx<'_>,
+    norm: &[&str],
+    uses: &[PersonUse],
+    clusters: &mut [Cluster],
+    covered: &mut [bool],
+    out: &mut ArticleActors,
+) {
+    for u in uses.iter().filter(|u| u.words == 1) {
+        let Some(c) = clusters.iter().position(|c| c.entities.contains(&u.entity)) else {
+            continue;
+        };
+        let cl = &clusters[c];
+        let Some(prev) = u.pos.checked_sub(1) else {
+            continue;
+        };
+        let e = &ctx.entities[u.entity];
+        if cl.words < 2
+            || covered[prev]
+            || !ctx.is_word(prev)
+            || norm[prev] != cl.first
+            || e.start != ctx.tokens[u.pos].start
+        {
+            continue;
+        }
+        let (start, end, text) = ctx.span(prev, u.pos + 1, 0);
+        let m = &mut out.mentions[u.entity];
+        (m.start, m.end, m.text) = (start, end, text.clone());
+        covered[prev] = true;
+        let cl = &mut clusters[c];
+        super::push_unique(&mut cl.aliases, &text);
+        if let Some((ts, te, clitic)) = title_ending_at(ctx, norm, prev) {
+            let (_, _, title) = ctx.span(ts, te, clitic);
+            cl.titles.push((
+                u.pos,
+                title_class(&norm_title(norm, ts, te, clitic)).0,
+                title.clone(),
+            ));
+            super::push_unique(&mut cl.roles, &title);
+            covered[ts..te].iter_mut().for_each(|c| *c = true);
+        }
+    }
+}
+
 /// Titles standing alone: nominal mentions of the most recent person with a title of the
 /// same class.
 fn titles_alone(
-    ctx: &Ctx,
+    ctx: &Ctx<'_>,
     norm: &[&str],
     covered: &[bool],
     clusters: &[Cluster],
@@ -389,24 +539,37 @@ fn titles_alone(
         }
         // The complement: definite words (`باسم الجيش الليبي`, `الأعلى للقوات المسلحة`).
         let mut end = m.end;
-        while end < ctx.tokens.len()
+        while takes_complement(&class)
+            && end < ctx.tokens.len()
             && end - m.end < MAX_COMPLEMENT
             && !covered[end]
             && !person_starts[end]
-            && (norm[end].starts_with("ال") || norm[end].starts_with("لل"))
-            && ctx.gazetteer.single_token_mask(norm[end]) & EntryKind::Title.bit_mask() == 0
+            && complement_word(ctx, norm, end, end == m.end)
+            && ctx.gazetteer.single_token_mask(norm[end]) & EntryKind::Title.bit() == 0
         {
             end += 1;
         }
+        // The role may run on over an organization the tagger found (`باسم الجيش الليبي`),
+        // which keeps its own mention.
+        let mut role_end = end;
+        if let Some(i) = ctx.entity_tokens.iter().enumerate().find_map(|(k, r)| {
+            (ctx.entities[k].kind == EntityKind::Org && r.is_some_and(|(s, _)| s == end))
+                .then_some(k)
+        }) && let Some((_, t)) = ctx.entity_tokens[i]
+            && t - m.end <= MAX_COMPLEMENT
+        {
+            role_end = t;
+        }
         let by_name = title.ends_with("باسم");
-        let next_is_nisba =
-            end > m.end && ctx.gazetteer.single_token_mask(norm[m.end]) & EntryKind::Nisba.bit_mask() != 0;
+        let next_is_nisba = m.end < ctx.tokens.len()
+            && ctx.gazetteer.single_token_mask(norm[m.end]) & EntryKind::Nisba.bit() != 0;
         // A title before a name belongs to that name; a rank with a nisba (الجنرال الروسي)
         // describes someone else.
         if person_starts[end] || (next_is_nisba && !by_name) {
             i = end.max(i + 1);
             continue;
         }
+        let role = ctx.span(i, role_end, m.proclitic).2;
         let target = clusters
             .iter()
             .enumerate()
@@ -414,8 +577,8 @@ fn titles_alone(
                 let last = cl
                     .titles
                     .iter()
-                    .filter(|(p, k)| *p < i && *k == class)
-                    .map(|(p, _)| *p)
+                    .filter(|(p, k, r)| *p < i && *k == class && roles_compatible(r, &role))
+                    .map(|(p, _, _)| *p)
                     .max()?;
                 Some((last, c))
             })
@@ -424,8 +587,8 @@ fn titles_alone(
         if let Some(c) = target {
             let (start, stop, text) = ctx.span(i, end, m.proclitic);
             let a = actor_of_cluster[c];
-            if end > m.end {
-                out.actors[a].add_role(&text);
+            if role_end > m.end {
+                out.actors[a].add_role(&role);
             }
             out.mentions.push(Mention {
                 start,
@@ -443,14 +606,22 @@ fn titles_alone(
 
 /// Links an ORG entity to an actor: the state it stands for (metonymy), else the
 /// organization under its canonical name.
-fn link_org(ctx: &Ctx, norm: &[&str], entity: usize, s: usize, t: usize, out: &mut ArticleActors) {
+fn link_org(
+    ctx: &Ctx<'_>,
+    norm: &[&str],
+    entity: usize,
+    s: usize,
+    t: usize,
+    out: &mut ArticleActors,
+) {
     let text = &ctx.entities[entity].text;
     if let Some(code) = metonymy::org_state(ctx, norm, s, t, text) {
         let a = metonymy::state_actor(out, &code);
-        out.actors[a].add_alias(text);
+        out.actors[a].add_alias(&metonymy::clean_alias(ctx, text));
         out.mentions[entity].actor = Some(a);
         return;
     }
+    let text = &metonymy::clean_alias(ctx, text);
     let (name, country) = match listed_org(text) {
         Some((canonical, country)) => (canonical, country),
         None => (text.clone(), country_in(text)),
@@ -463,6 +634,14 @@ fn link_org(ctx: &Ctx, norm: &[&str], entity: usize, s: usize, t: usize, out: &m
     let a = find_or_add(out, key, &name);
     out.actors[a].add_alias(text);
     out.mentions[entity].actor = Some(a);
+}
+
+/// A name as it stands alone: `للجيش الليبي` (ل + ال written لل) → `الجيش الليبي`.
+pub fn definite(name: &str) -> String {
+    match name.strip_prefix("لل") {
+        Some(rest) if rest.chars().count() >= 2 && !rest.starts_with('ل') => format!("ال{rest}"),
+        _ => name.to_string(),
+    }
 }
 
 /// The index of the draft with `key`, added when missing.

@@ -20,7 +20,7 @@
 //!
 //! let body = "التقى العقيد أحمد المسماري وفدا، وقال المسماري إن الجيش مستعد.";
 //! let span = |s: &str, kind| {
-//!     let b = body.find(s).unwrap();
+//!     let b = body.rfind(s).unwrap();
 //!     let start = body[..b].chars().count();
 //!     Entity { kind, start, end: start + s.chars().count(), text: s.into() }
 //! };
@@ -152,6 +152,12 @@ pub struct ArticleActors {
 pub fn extract(body: &str) -> ArticleActors {
     let entities = NerModel::embedded().recognize(body);
     resolve(body, &entities)
+}
+
+/// [`extract`] over many bodies on `threads` threads (contiguous chunks, so the work per
+/// thread is balanced by count); results are in input order.
+pub fn extract_batch(bodies: &[&str], threads: usize) -> Vec<ArticleActors> {
+    crate::parallel::par_map(bodies, threads, |b| extract(b))
 }
 
 /// Resolves the entities of one article (spans in chars of `body`, as

@@ -64,7 +64,10 @@ fn lexicon() -> &'static Lexicon {
             .iter()
             .map(|(l, ws)| (*l, ws.iter().map(|w| fold(w)).collect()))
             .collect();
-        let not_negation = lexicon::NOT_NEGATION_AFTER_LA.iter().map(|w| fold(w)).collect();
+        let not_negation = lexicon::NOT_NEGATION_AFTER_LA
+            .iter()
+            .map(|w| fold(w))
+            .collect();
         Lexicon {
             words,
             phrases,
@@ -100,17 +103,28 @@ fn is_future_prefixed(key: &str) -> bool {
 fn is_imperfect(key: &str) -> bool {
     let k = strip_conjunction(key);
     let n = k.chars().count();
-    k.starts_with('ي') && n >= 3 || (k.starts_with('ت') || k.starts_with('ن')) && n >= 5 || k == "تكون" || k == "تصل"
+    k.starts_with('ي') && n >= 3
+        || (k.starts_with('ت') || k.starts_with('ن')) && n >= 5
+        || k == "تكون"
+        || k == "تصل"
 }
 
 /// A folded word without one leading و/ف, however short the rest (`ومن` → `من`).
 fn without_conjunction(key: &str) -> &str {
-    key.strip_prefix('و').or_else(|| key.strip_prefix('ف')).filter(|r| !r.is_empty()).unwrap_or(key)
+    key.strip_prefix('و')
+        .or_else(|| key.strip_prefix('ف'))
+        .filter(|r| !r.is_empty())
+        .unwrap_or(key)
 }
 
 /// The leftmost certainty cue among tokens `range` of `w`, reading at most `head` words.
 /// `skip_reported` ignores sourcing cues (for quotes, whose source is judged separately).
-pub fn find_cue(w: &Words<'_>, range: Range<usize>, head: usize, skip_reported: bool) -> Option<Cue> {
+pub fn find_cue(
+    w: &Words<'_>,
+    range: Range<usize>,
+    head: usize,
+    skip_reported: bool,
+) -> Option<Cue> {
     let mut sourcing = None;
     let found = find_modality(w, range, head, &mut sourcing);
     found.or(if skip_reported { None } else { sourcing })
@@ -118,7 +132,12 @@ pub fn find_cue(w: &Words<'_>, range: Range<usize>, head: usize, skip_reported: 
 
 /// The leftmost denial, hedge or future cue; the leftmost sourcing cue goes to `sourcing`,
 /// because sourcing only labels a clause that carries no modality of its own.
-fn find_modality(w: &Words<'_>, range: Range<usize>, head: usize, sourcing: &mut Option<Cue>) -> Option<Cue> {
+fn find_modality(
+    w: &Words<'_>,
+    range: Range<usize>,
+    head: usize,
+    sourcing: &mut Option<Cue>,
+) -> Option<Cue> {
     let skip_reported = true;
     let lex = lexicon();
     let end = range.end.min(w.len());
@@ -132,13 +151,15 @@ fn find_modality(w: &Words<'_>, range: Range<usize>, head: usize, sourcing: &mut
         seen += 1;
         for (label, phrase) in &lex.phrases {
             if i + phrase.len() <= end
-                && phrase
-                    .iter()
-                    .enumerate()
-                    .all(|(k, p)| w.key(i + k) == p || (k == 0 && without_conjunction(w.key(i)) == p))
+                && phrase.iter().enumerate().all(|(k, p)| {
+                    w.key(i + k) == p || (k == 0 && without_conjunction(w.key(i)) == p)
+                })
             {
                 if skip_reported && *label == CertaintyLabel::Reported {
-                    sourcing.get_or_insert(Cue { label: *label, tokens: i..i + phrase.len() });
+                    sourcing.get_or_insert(Cue {
+                        label: *label,
+                        tokens: i..i + phrase.len(),
+                    });
                     continue;
                 }
                 return Some(Cue {
@@ -168,7 +189,10 @@ fn find_modality(w: &Words<'_>, range: Range<usize>, head: usize, sourcing: &mut
             None
         };
         if label == Some(CertaintyLabel::Reported) {
-            sourcing.get_or_insert(Cue { label: CertaintyLabel::Reported, tokens: i..i + 1 });
+            sourcing.get_or_insert(Cue {
+                label: CertaintyLabel::Reported,
+                tokens: i..i + 1,
+            });
         } else if let Some(label) = label {
             return Some(Cue {
                 label,
@@ -205,7 +229,10 @@ pub fn certainty_in(w: &Words<'_>, range: Range<usize>, skip_reported: bool) -> 
                 cue_start: Some(cue_span.start),
                 cue_end: Some(cue_span.end),
                 scope_start: scope.start.max(scope_all.start),
-                scope_end: scope.end.min(scope_all.end).max(scope.start.max(scope_all.start)),
+                scope_end: scope
+                    .end
+                    .min(scope_all.end)
+                    .max(scope.start.max(scope_all.start)),
             }
         }
         None => Certainty {

@@ -34,7 +34,7 @@ test_certainty! {
     not_excluded: "لا يستبعد أن تعود المفاوضات" => Possible, Some("لا يستبعد");
     future_sa: "أن اللجنة ستبدأ أعمالها بعد غد" => Expected, Some("ستبدأ");
     future_sawfa: "سوف نعمل على ذلك" => Expected, Some("سوف");
-    expected_phrase: "ومن المتوقع أن تستقبل موسكو مبعوثين آخرين" => Expected, Some("من المتوقع");
+    expected_phrase: "ومن المتوقع أن تستقبل موسكو مبعوثين آخرين" => Expected, Some("ومن المتوقع");
     intends: "تعتزم روسيا إنشاء وكالة تصنيف" => Expected, Some("تعتزم");
     politics_is_not_future: "أن سياسة الوزارة واضحة" => Confirmed, None;
     years_is_not_future: "أن سنوات الخبرة مهمة" => Confirmed, None;

@@ -44,7 +44,9 @@ use crate::claims::{HEAD_WORDS, find_cue};
 use crate::{Entity, EntityKind, NerModel};
 use cues::{CueEntry, CueKind, lookup};
 use marsad_core::{Article, Certainty, CertaintyLabel, Quote};
-use speaker::{Subject, heads, is_media, is_role_head, is_title, is_unnamed, parse_subject, trim_subject};
+use speaker::{
+    Subject, heads, is_media, is_role_head, is_title, is_unnamed, parse_subject, trim_subject,
+};
 use std::ops::Range;
 
 /// How far (in tokens) after a cue its complement is looked for.
@@ -53,8 +55,28 @@ const MAX_SUBJECT: usize = 30;
 const MAX_DIRECT: usize = 1500;
 
 const COMPLEMENTIZERS: &[&str] = &[
-    "أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "أنهما", "أننا", "إننا", "أنني",
-    "إنني", "أني", "بأن", "بأنه", "بأنها", "بأنهم", "بأنهما", "بأننا", "وأن", "فإن",
+    "أن",
+    "إن",
+    "أنه",
+    "إنه",
+    "أنها",
+    "إنها",
+    "أنهم",
+    "إنهم",
+    "أنهما",
+    "أننا",
+    "إننا",
+    "أنني",
+    "إنني",
+    "أني",
+    "بأن",
+    "بأنه",
+    "بأنها",
+    "بأنهم",
+    "بأنهما",
+    "بأننا",
+    "وأن",
+    "فإن",
 ];
 
 fn complementizers() -> &'static [String] {
@@ -179,9 +201,9 @@ impl<'w, 'a> Extractor<'w, 'a> {
     }
 
     fn is_cue_word(&self, j: usize) -> bool {
-        lookup(self.w.key(j), self.w.bare(j)).is_some_and(|e| {
-            e.kind == CueKind::Participle || (!e.weak && e.kind == CueKind::Verb)
-        }) && self.clause_initial(j)
+        lookup(self.w.key(j), self.w.bare(j))
+            .is_some_and(|e| e.kind == CueKind::Participle || (!e.weak && e.kind == CueKind::Verb))
+            && self.clause_initial(j)
     }
 
     /// True when token `j` starts a clause: sentence start, after punctuation, with a glued
@@ -192,15 +214,43 @@ impl<'w, 'a> Extractor<'w, 'a> {
             || w.key(j) != w.bare(j)
             || j.checked_sub(1).is_some_and(|p| {
                 !w.is_word(p)
-                    || ["كما", "فيما", "حيث", "بدوره", "بدورها", "جهته", "جهتها", "جانبه", "جانبها", "قد", "وقد", "كان", "وكان"]
-                        .contains(&w.key(p))
+                    || [
+                        "كما",
+                        "فيما",
+                        "حيث",
+                        "بدوره",
+                        "بدورها",
+                        "جهته",
+                        "جهتها",
+                        "جانبه",
+                        "جانبها",
+                        "قد",
+                        "وقد",
+                        "كان",
+                        "وكان",
+                    ]
+                    .contains(&w.key(p))
             })
     }
 
     fn at_cue(&self, i: usize, entry: CueEntry) -> Option<Found> {
         let w = self.w;
         // A cue in a relative or negated clause (التي لم تكشف…) is not an attribution.
-        if i > 0 && ["التي", "الذي", "الذين", "لم", "لا", "لن", "ما", "ان", "لكي", "كي"].contains(&w.key(i - 1)) {
+        if i > 0
+            && [
+                "التي",
+                "الذي",
+                "الذين",
+                "لم",
+                "لا",
+                "لن",
+                "ما",
+                "ان",
+                "لكي",
+                "كي",
+            ]
+            .contains(&w.key(i - 1))
+        {
             return None;
         }
         if entry.weak && entry.kind == CueKind::Verb && !self.clause_initial(i) {
@@ -208,10 +258,9 @@ impl<'w, 'a> Extractor<'w, 'a> {
         }
         let key = w.bare(i);
         // Impersonal or non-speech uses: يذكر أن، تبين أن، يشار إلى.
-        if ["تبين", "يتبين", "يذكر", "يشار", "يفيد", "مفيد"].contains(&key) && entry.kind != CueKind::Source {
-            if key == "يذكر" || key == "تبين" || key == "يتبين" || key == "يشار" {
-                return None;
-            }
+        if entry.kind != CueKind::Source && ["تبين", "يتبين", "يذكر", "يشار"].contains(&key)
+        {
+            return None;
         }
         if entry.kind == CueKind::Source {
             return self.source_cue(i, entry);
@@ -237,7 +286,9 @@ impl<'w, 'a> Extractor<'w, 'a> {
                 // A short quoted name inside the subject (وتابع "كليبي": …) is skipped.
                 if let Some(q) = self.quoted(j)
                     && q.end - q.start <= 4
-                    && (w.is_punct(q.end + 1, &[':', '،', ',']) || is_complementizer(w.key(q.end + 1)) || w.key(q.end + 1) == "عن")
+                    && (w.is_punct(q.end + 1, &[':', '،', ','])
+                        || is_complementizer(w.key(q.end + 1))
+                        || w.key(q.end + 1) == "عن")
                 {
                     j = q.end + 1;
                     continue;
@@ -249,14 +300,16 @@ impl<'w, 'a> Extractor<'w, 'a> {
                 complement = Some((j, Kind::Clause));
                 break;
             }
-            if j > i + 1 && (self.is_cue_word(j) || ["فال", "فان", "فقد"].iter().any(|p| k.starts_with(p))) {
+            if j > i + 1
+                && (self.is_cue_word(j) || ["فال", "فان", "فقد"].iter().any(|p| k.starts_with(p)))
+            {
                 break;
             }
             let subject_words = (i + 1..j).filter(|&x| w.is_word(x)).count();
-            let after_subject = subject_words <= 3
-                || w.is_punct(j - 1, &['،', ','])
-                || self.name_ends_at(j);
-            if after_subject && self.prepositional(entry, j) {
+            let after_subject =
+                subject_words <= 3 || w.is_punct(j - 1, &['،', ',']) || self.name_ends_at(j);
+            let to_clause = matches!(k, "الي" | "الى") && matches!(entry.lemma, "أشار" | "لفت");
+            if (after_subject || to_clause) && self.prepositional(entry, j) {
                 complement = Some((j, Kind::Clause));
                 break;
             }
@@ -280,7 +333,8 @@ impl<'w, 'a> Extractor<'w, 'a> {
         if entry.kind == CueKind::Participle && c > i + 3 {
             return None;
         }
-        if entry.weak && kind == Kind::Clause && !is_complementizer(w.key(c)) && w.key(c) != "عن" {
+        if entry.weak && kind == Kind::Clause && !is_complementizer(w.key(c)) && w.key(c) != "عن"
+        {
             return None;
         }
         let mut subj = if entry.kind == CueKind::Participle {
@@ -328,11 +382,20 @@ impl<'w, 'a> Extractor<'w, 'a> {
                 let b = w.bare(j);
                 (b.starts_with('ب')
                     && matches!(lemma, "نوه" | "أكد" | "أفاد" | "أقر" | "صرح" | "أشار")
-                    && ["بوجود", "بضروره", "باهميه", "باهتمام", "بانه", "بعدم", "بان"]
-                        .contains(&b))
+                    && [
+                        "بوجود",
+                        "بضروره",
+                        "باهميه",
+                        "باهتمام",
+                        "بانه",
+                        "بعدم",
+                        "بان",
+                    ]
+                    .contains(&b))
                     || (matches!(lemma, "أشار" | "لفت") && b.starts_with("لل"))
                     || (j > 1
-                        && (self.name_ends_at(j) || (w.is_punct(j - 1, &['،', ',']) && self.name_ends_at(j - 1)))
+                        && (self.name_ends_at(j)
+                            || (w.is_punct(j - 1, &['،', ',']) && self.name_ends_at(j - 1)))
                         && matches!(lemma, "أعلن" | "أكد" | "نفى" | "اعتبر" | "كشف")
                         && w.is_word(j)
                         && !speaker::adjunct_starts().contains(k)
@@ -460,9 +523,16 @@ impl<'w, 'a> Extractor<'w, 'a> {
             return None;
         }
         // The phrase must name a source: a PER/ORG mention, a media or source head word.
-        let first = w.key(np_start).strip_prefix('ل').unwrap_or(w.key(np_start)).to_string();
+        let first = w
+            .key(np_start)
+            .strip_prefix('ل')
+            .unwrap_or(w.key(np_start))
+            .to_string();
         let first_word = w.slice(np_start..np_start + 1);
-        let is_source = self.names.iter().any(|(r, _)| r.start >= np_start && r.start < np_end)
+        let is_source = self
+            .names
+            .iter()
+            .any(|(r, _)| r.start >= np_start && r.start < np_end)
             || is_unnamed(&first)
             || is_unnamed(first_word.trim_start_matches('ل'))
             || is_media(w.slice(np_start..np_end))
@@ -518,10 +588,16 @@ impl<'w, 'a> Extractor<'w, 'a> {
             return None;
         }
         let Subject { name, role } = parse_subject(w, subj.clone(), &self.names);
-        let mut speaker: Option<(String, Option<Range<usize>>)> =
-            name.clone().map(|r| (clean_name(w.slice(r.clone())), Some(w.char_span(r))));
+        let mut speaker: Option<(String, Option<Range<usize>>)> = name
+            .clone()
+            .map(|r| (clean_name(w.slice(r.clone())), Some(w.char_span(r))));
         let mut role_text: Option<String> = role.clone().map(|r| strip_conj(w.slice(r)));
-        let prev = self.found.iter().rev().find(|f| !f.source_cue).map(|f| &f.quote);
+        let prev = self
+            .found
+            .iter()
+            .rev()
+            .find(|f| !f.source_cue)
+            .map(|f| &f.quote);
         let sentence_start = w.sentence_tokens(cue).start;
         let prev_here = self
             .found
@@ -533,7 +609,9 @@ impl<'w, 'a> Extractor<'w, 'a> {
             && role_text.is_none()
             && matches!(entry.kind, CueKind::Participle | CueKind::SpeechNoun)
             && !prev_here
-            && let Some(n) = self.nearest_name_before(cue).filter(|n| n.start >= sentence_start)
+            && let Some(n) = self
+                .nearest_name_before(cue)
+                .filter(|n| n.start >= sentence_start)
         {
             speaker = Some((clean_name(w.slice(n.clone())), Some(w.char_span(n))));
         }
@@ -541,9 +619,10 @@ impl<'w, 'a> Extractor<'w, 'a> {
             // Continuation: وأضاف، مشيرا، قائلا… take the previous speaker.
             match prev {
                 Some(p) => {
-                    speaker = p.speaker.clone().map(|s| {
-                        (s, p.speaker_start.zip(p.speaker_end).map(|(a, b)| a..b))
-                    });
+                    speaker = p
+                        .speaker
+                        .clone()
+                        .map(|s| (s, p.speaker_start.zip(p.speaker_end).map(|(a, b)| a..b)));
                     role_text = p.role.clone();
                 }
                 None => {
@@ -572,7 +651,10 @@ impl<'w, 'a> Extractor<'w, 'a> {
                 {
                     speaker = Some((
                         s.clone(),
-                        f.quote.speaker_start.zip(f.quote.speaker_end).map(|(a, b)| a..b),
+                        f.quote
+                            .speaker_start
+                            .zip(f.quote.speaker_end)
+                            .map(|(a, b)| a..b),
                     ));
                 }
             }
@@ -587,7 +669,10 @@ impl<'w, 'a> Extractor<'w, 'a> {
                 .iter()
                 .rev()
                 .filter_map(|f| f.quote.speaker.as_ref())
-                .find(|p| p.split_whitespace().count() > 1 && p.split_whitespace().last().map(fold) == Some(last.clone()))
+                .find(|p| {
+                    p.split_whitespace().count() > 1
+                        && p.split_whitespace().last().map(fold) == Some(last.clone())
+                })
             {
                 *s = full.clone();
             } else if let Some((r, _)) = self
@@ -620,7 +705,9 @@ impl<'w, 'a> Extractor<'w, 'a> {
             .unwrap_or_default();
         let unnamed = speaker.is_none() && role_text.as_deref().is_some_and(is_unnamed)
             || is_media(&who)
-            || role_text.as_deref().is_some_and(|r| is_unnamed(r) && speaker.is_none());
+            || role_text
+                .as_deref()
+                .is_some_and(|r| is_unnamed(r) && speaker.is_none());
         let certainty = self.certainty(cue, entry, content.clone(), unnamed);
         let (speaker_name, speaker_span) = match speaker {
             Some((s, sp)) => (Some(s), sp),
@@ -647,7 +734,13 @@ impl<'w, 'a> Extractor<'w, 'a> {
         })
     }
 
-    fn certainty(&self, cue: usize, entry: CueEntry, content: Range<usize>, unnamed: bool) -> Certainty {
+    fn certainty(
+        &self,
+        cue: usize,
+        entry: CueEntry,
+        content: Range<usize>,
+        unnamed: bool,
+    ) -> Certainty {
         let w = self.w;
         let scope = w.char_span(content.clone());
         let at_cue = |label: CertaintyLabel, t: Range<usize>| {
@@ -694,7 +787,10 @@ impl<'w, 'a> Extractor<'w, 'a> {
             s = p;
         }
         // Only a noun phrase: it must not start with a verb-like conjunction word.
-        if s < i && s > start_limit && !w.is_punct(s - 1, &['،', ',', '.', '؛']) && !is_complementizer(w.key(s - 1))
+        if s < i
+            && s > start_limit
+            && !w.is_punct(s - 1, &['،', ',', '.', '؛'])
+            && !is_complementizer(w.key(s - 1))
             && !["ان", "الا", "لكن", "ولكن"].contains(&w.key(s - 1))
         {
             return i..i;
@@ -774,7 +870,10 @@ fn trim_punct(w: &Words<'_>, r: Range<usize>) -> Range<usize> {
     while s < e && w.is_punct(s, &edge) {
         s += 1;
     }
-    while e > s && (w.is_punct(e - 1, &edge) || w.is_punct(e - 1, &['"', '»', '”']) && !has_open(w, s..e - 1)) {
+    while e > s
+        && (w.is_punct(e - 1, &edge)
+            || w.is_punct(e - 1, &['"', '»', '”']) && !has_open(w, s..e - 1))
+    {
         e -= 1;
     }
     s..e
@@ -786,7 +885,9 @@ fn has_open(w: &Words<'_>, r: Range<usize>) -> bool {
 
 /// A name as displayed: quotation marks and a leading conjunction removed.
 fn clean_name(s: &str) -> String {
-    let t = s.trim_matches(|c: char| OPENING.contains(&c) || matches!(c, '»' | '”' | '(' | ')' | '،' | ','));
+    let t = s.trim_matches(|c: char| {
+        OPENING.contains(&c) || matches!(c, '»' | '”' | '(' | ')' | '،' | ',')
+    });
     strip_conj(t.trim())
 }
 

@@ -6,7 +6,10 @@ fn span(body: &str, s: usize, e: usize) -> String {
 }
 
 /// (body, [(speaker-or-role contains, content starts with, direct, certainty)])
-type Row = (&'static str, &'static [(&'static str, &'static str, bool, CertaintyLabel)]);
+type Row = (
+    &'static str,
+    &'static [(&'static str, &'static str, bool, CertaintyLabel)],
+);
 
 const ROWS: &[Row] = &[
     (
@@ -58,7 +61,10 @@ fn table_of_cues_speakers_and_certainty() {
         assert_eq!(got.len(), want.len(), "{body}\n{got:#?}");
         for (q, (who, starts, direct, label)) in got.iter().zip(want.iter()) {
             assert!(
-                q.speaker.iter().chain(q.role.iter()).any(|s| s.contains(who)),
+                q.speaker
+                    .iter()
+                    .chain(q.role.iter())
+                    .any(|s| s.contains(who)),
                 "{body}: speaker {:?} / role {:?}, want {who}",
                 q.speaker,
                 q.role
@@ -66,7 +72,11 @@ fn table_of_cues_speakers_and_certainty() {
             assert!(q.text.starts_with(starts), "{body}: text {:?}", q.text);
             assert_eq!(span(body, q.start, q.end), q.text);
             assert_eq!(q.direct, *direct, "{body}");
-            assert_eq!(q.certainty.label, *label, "{body}: cue {:?}", q.certainty.cue);
+            assert_eq!(
+                q.certainty.label, *label,
+                "{body}: cue {:?}",
+                q.certainty.cue
+            );
         }
     }
 }
@@ -95,7 +105,10 @@ fn golden_paragraph() {
         "سالم المري|المتحدث الأمني|وأضاف|direct|confirmed|نحن نعمل على مدار الساعة",
         "-|مصادر محلية|قالت|reported|reported|إن اثنين من المشتبه بهم فرا إلى الخارج",
     ];
-    let want: Vec<String> = want.iter().map(|s| s.replacen("-|مصادر", "مصادر محلية|مصادر", 1)).collect();
+    let want: Vec<String> = want
+        .iter()
+        .map(|s| s.replacen("-|مصادر", "مصادر محلية|مصادر", 1))
+        .collect();
     assert_eq!(got, want);
 }
 

@@ -84,8 +84,8 @@ pub async fn article(
                 });
             }
         }
-        let (ents, entities_from) = entities::recognize(&store, &article);
-        let (quotes, quotes_from) = quotes::for_article(&store, &article, &ents);
+        let (entity_spans, live_entities, entities_from) = entities::for_article(&store, &article);
+        let (quotes, quotes_from) = quotes::for_article(&store, &article, &live_entities);
         let (events, events_from) = events::for_article(&store, &article);
         Ok(ArticleResponse {
             id: article.id.clone(),
@@ -100,7 +100,7 @@ pub async fn article(
             language: article.language.clone(),
             format: article.format.name().to_string(),
             source: article.source.location.clone(),
-            entities: entities::to_spans(&ents),
+            entities: entity_spans,
             quotes,
             events,
             related,
@@ -199,7 +199,10 @@ pub async fn ingest(
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "unreadable",
-            format!("nothing in the upload could be read: {}", report.errors.join("; ")),
+            format!(
+                "nothing in the upload could be read: {}",
+                report.errors.join("; ")
+            ),
         ));
     }
     let status = if report.ingested + report.duplicate > 0 {
@@ -261,7 +264,16 @@ mod tests {
     fn names() {
         assert_eq!(safe_name("a.html").unwrap(), "a.html");
         assert_eq!(safe_name("خبر_1.txt").unwrap(), "خبر_1.txt");
-        for bad in ["../a.txt", "/etc/passwd", "a/b.txt", "..", ".hidden", "a b.txt", "", "a\\b"] {
+        for bad in [
+            "../a.txt",
+            "/etc/passwd",
+            "a/b.txt",
+            "..",
+            ".hidden",
+            "a b.txt",
+            "",
+            "a\\b",
+        ] {
             assert!(safe_name(bad).is_err(), "{bad}");
         }
     }

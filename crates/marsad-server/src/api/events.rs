@@ -61,7 +61,10 @@ fn filter_of(p: &EventsParams) -> Result<EventFilter, ApiError> {
         .filter(|t| !t.is_empty())
         .collect::<Vec<_>>();
     for t in &types {
-        if !t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+        if !t
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        {
             return Err(ApiError::bad_request(format!(
                 "event type {t:?}: letters, digits, '_' or '-'"
             )));
@@ -224,20 +227,23 @@ pub struct GraphParams {
     pub format: Option<GraphFormat>,
 }
 
-/// The actor graph: actors as nodes, events between them as directed edges with
-/// cooperation and conflict counts.
+/// The actor graph: actors as nodes; edges join actors named in the same articles and
+/// actors party to events together (with cooperation and conflict counts). With `actor`,
+/// its ego network; else the most mentioned actors. With `type` or `certainty`, only event
+/// edges.
 #[utoipa::path(
     get,
     path = "/api/graph",
     tag = "events",
     params(GraphParams),
     responses(
-        (status = 200, description = "The graph (empty until event extraction has run on the store)", content(
+        (status = 200, description = "The graph", content(
             (Graph = "application/json"),
             (String = "application/gexf+xml"),
             (String = "application/graphml+xml"),
         )),
         (status = 400, description = "Bad parameter", body = crate::ErrorBody),
+        (status = 404, description = "No such actor", body = crate::ErrorBody),
     )
 )]
 pub async fn graph(
@@ -254,7 +260,7 @@ pub async fn graph(
         ..EventsParams::default()
     })?;
     let store = state.store.clone();
-    let g: Graph = blocking(move || events::graph(&store, &filter)).await?;
+    let g: Graph = blocking(move || crate::data::graph::graph(&store, &filter)).await?;
     let (body, ct, file) = match p.format.unwrap_or_default() {
         GraphFormat::Json => return Ok(Json(g).into_response()),
         GraphFormat::Gexf => (

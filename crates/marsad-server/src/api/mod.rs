@@ -91,10 +91,15 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/api/search", get(search::search))
         .route(
             "/api/articles",
-            post(articles::ingest).route_layer(middleware::from_fn_with_state(
-                state.clone(),
-                crate::security::require_token,
-            )),
+            post(articles::ingest)
+                .route_layer(middleware::from_fn_with_state(
+                    state.clone(),
+                    crate::security::declared_length,
+                ))
+                .route_layer(middleware::from_fn_with_state(
+                    state.clone(),
+                    crate::security::require_token,
+                )),
         )
         .route("/api/articles/{id}", get(articles::article))
         .route("/api/actors", get(actors::list))

@@ -80,17 +80,23 @@ pub async fn search(
         if let Some(o) = p.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
             query.push_str(&format!(" outlet:\"{}\"", o.replace('"', "")));
         }
-        if let Some(a) = p.actor.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
-            super::check_id(a, "actor")?;
-            let actor = actors::get(&store, a)?
-                .ok_or_else(|| ApiError::not_found(format!("no actor with id {a:?}")))?;
-            let names = actors::query_for(&actor);
-            if !names.is_empty() {
-                query.push_str(&format!(" {names}"));
+        let actor = match p.actor.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
+            Some(a) => {
+                super::check_id(a, "actor")?;
+                if actors::get(&store, a)?.is_none() {
+                    return Err(ApiError::not_found(format!("no actor with id {a:?}")));
+                }
+                Some(a.to_string())
             }
-        }
+            None => None,
+        };
         let query = query.trim().to_string();
-        let event_filter = match p.event_type.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        let event_filter = match p
+            .event_type
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
             Some(t) => Some(
                 events::articles_with_types(&store, &[t.to_string()])?
                     .into_iter()
@@ -99,6 +105,7 @@ pub async fn search(
             None => None,
         };
         let mut request = SearchRequest::new(query.clone());
+        request.actor = actor;
         request.from = from;
         request.to = to;
         request.facets = want_facets;
@@ -111,7 +118,15 @@ pub async fn search(
                 let facets = r.facets.map(|f| SearchFacets {
                     outlets: counts(f.outlets),
                     months: counts(f.months),
-                    actors: Vec::new(),
+                    actors: f
+                        .actors
+                        .into_iter()
+                        .map(|a| FacetCount {
+                            value: a.id,
+                            label: Some(a.name),
+                            count: a.hits,
+                        })
+                        .collect(),
                     event_types: Vec::new(),
                 });
                 (r.total, r.hits, facets)
@@ -127,12 +142,15 @@ pub async fn search(
                 let kept: Vec<_> = r.hits.into_iter().filter(|h| ids.contains(&h.id)).collect();
                 let facets = want_facets.then(|| facets_of(&kept));
                 let total = kept.len();
-                (total, kept.into_iter().skip(offset).take(per_page).collect(), facets)
+                (
+                    total,
+                    kept.into_iter().skip(offset).take(per_page).collect(),
+                    facets,
+                )
             }
         };
         let facets = match facets {
             Some(mut f) => {
-                f.actors = actors::facet(&store, &query)?;
                 f.event_types = events::facet(&store, &query)?;
                 Some(f)
             }

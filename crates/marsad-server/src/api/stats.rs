@@ -17,8 +17,27 @@ use axum::extract::State;
 pub async fn stats(State(state): State<AppState>) -> Result<Json<StatsResponse>, ApiError> {
     let store = state.store.clone();
     let writable = state.config.token.is_some() && state.ingest.is_some();
+    let cache = state.counts.clone();
     let response = blocking(move || {
         let s = store.stats()?;
+        let cached = cache
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+            .filter(|(articles, _)| *articles == s.articles);
+        let annotations = match cached {
+            Some((_, counts)) => counts,
+            None => {
+                let counts = AnnotationCounts {
+                    actors: actors::count(&store)?,
+                    quotes: quotes::count(&store)?,
+                    events: events::count(&store)?,
+                };
+                *cache.lock().unwrap_or_else(|p| p.into_inner()) =
+                    Some((s.articles, counts.clone()));
+                counts
+            }
+        };
         Ok(StatsResponse {
             articles: s.articles,
             duplicates: s.duplicates,
@@ -37,11 +56,7 @@ pub async fn stats(State(state): State<AppState>) -> Result<Json<StatsResponse>,
                 .collect(),
             index_bytes: s.index_bytes,
             db_bytes: s.db_bytes,
-            annotations: AnnotationCounts {
-                actors: actors::count(&store)?,
-                quotes: quotes::count(&store)?,
-                events: events::count(&store)?,
-            },
+            annotations,
             writable,
             version: env!("CARGO_PKG_VERSION").to_string(),
         })

@@ -154,6 +154,8 @@ pub struct EntitySpan {
     pub text: String,
     /// The actor it was resolved to, when the store knows actors.
     pub actor: Option<String>,
+    /// True for a mention that is not a name: a title standing alone, a collective.
+    pub nominal: bool,
 }
 
 /// Certainty labels: how sure the text is about a statement or an event.
@@ -375,13 +377,16 @@ pub struct ActorSummary {
     pub id: String,
     /// Canonical name.
     pub name: String,
-    /// Type: `person`, `organization`, `country`, `group`…
+    /// Type: `person`, `government`, `military`, `party`, `armed_group`, `igo`, `company`,
+    /// `media` or `other`.
     #[serde(rename = "type")]
     pub kind: String,
     /// ISO 3166 alpha-3 country code.
     pub country: Option<String>,
-    /// Articles that mention it.
+    /// Mentions in all stored articles.
     pub mentions: u64,
+    /// Articles that mention it.
+    pub articles: u64,
 }
 
 /// A page of actors.
@@ -393,19 +398,6 @@ pub struct ActorsResponse {
     pub actors: Vec<ActorSummary>,
 }
 
-/// A role an actor held.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct Role {
-    /// The role as the texts give it (`وزير الخارجية`).
-    pub title: String,
-    /// The organization or country of the role.
-    pub of: Option<String>,
-    /// First seen (ISO date).
-    pub from: Option<String>,
-    /// Last seen (ISO date).
-    pub to: Option<String>,
-}
-
 /// Who an actor is.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct ActorDetail {
@@ -413,15 +405,20 @@ pub struct ActorDetail {
     pub id: String,
     /// Canonical name.
     pub name: String,
-    /// Type: `person`, `organization`, `country`, `group`…
+    /// Type: `person`, `government`, `military`, `party`, `armed_group`, `igo`, `company`,
+    /// `media` or `other`.
     #[serde(rename = "type")]
     pub kind: String,
     /// ISO 3166 alpha-3 country code.
     pub country: Option<String>,
     /// Other names and spellings used in the texts.
     pub aliases: Vec<String>,
-    /// Roles held.
-    pub roles: Vec<Role>,
+    /// Roles that titles give it (`وزير الخارجية`, `المتحدث باسم الحكومة`).
+    pub roles: Vec<String>,
+    /// Mentions in all stored articles.
+    pub mentions: u64,
+    /// Articles that mention it.
+    pub articles: u64,
 }
 
 /// One month of an actor's timeline.
@@ -439,11 +436,14 @@ pub struct MonthPoint {
     pub conflict: u64,
 }
 
-/// An actor's counterpart in events.
+/// Another actor in the news with this one: named in the same articles, and a party to
+/// events with it.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct Counterpart {
     /// The other actor.
     pub actor: ActorRef,
+    /// Articles that mention both.
+    pub articles: u64,
     /// Events between the two.
     pub events: u64,
     /// Of which cooperative.
@@ -518,19 +518,23 @@ pub struct GraphNode {
     /// Actor type.
     #[serde(rename = "type")]
     pub kind: String,
-    /// Events it takes part in (within the graph's filters).
+    /// Articles that mention it.
     pub weight: u64,
 }
 
-/// An edge: events between two actors.
+/// An edge between two actors: the articles that name both, and the events between them.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct GraphEdge {
-    /// Source actor id.
+    /// Source actor id (the actor who acted, for events).
     pub source: String,
     /// Target actor id.
     pub target: String,
-    /// Events in all.
+    /// Strength: events between them when there are any, else articles naming both.
     pub weight: u64,
+    /// Articles that name both.
+    pub articles: u64,
+    /// Events between them (either direction).
+    pub events: u64,
     /// Cooperative events.
     pub cooperation: u64,
     /// Conflictual events.
@@ -542,7 +546,7 @@ pub struct GraphEdge {
 pub struct Graph {
     /// Actors.
     pub nodes: Vec<GraphNode>,
-    /// Directed edges (source acted on target).
+    /// Edges.
     pub edges: Vec<GraphEdge>,
 }
 

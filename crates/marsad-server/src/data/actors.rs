@@ -1,22 +1,29 @@
-//! Actors: the registry (names, aliases, type, country, roles), their timelines and their
-//! quotes.
+//! Actors: the registry that ingest's actor resolution stores (names, aliases, type,
+//! country, roles, mention counts), their timelines, the actors named with them and what
+//! they said.
 //!
-//! Waits on actor resolution: the store has no actors table yet, so the list is empty and
-//! every id is unknown. The timeline's mention counts are already real for any actor: they
-//! are the month facet of a search for the actor's names ([`mentions_by_month`]).
+//! * list, detail, counts: `Store::actors` / `Store::actor`;
+//! * mentions by month and the actors named in the same articles: one search restricted to
+//!   the actor (`SearchRequest::actor`), read through its month and actor facets;
+//! * events by month and event counterparts: [`events`] (waits on event extraction);
+//! * quotes: [`quotes::by_actor`] (stored quotes whose speaker was linked to the actor).
 
 use crate::ApiError;
 use crate::api::types::{
-    ActorDetail, ActorProfile, ActorsResponse, Certainty, FacetCount, MonthPoint,
+    ActorDetail, ActorProfile, ActorRef, ActorSummary, ActorsResponse, Certainty, Counterpart,
+    MonthPoint,
 };
 use crate::data::{events, quotes};
+use chrono::NaiveDate;
+use marsad_core::ActorType;
+use marsad_index::store::ActorStats;
 use marsad_index::{SearchRequest, Store};
 use std::collections::BTreeMap;
 
 /// Filters of the actor list.
 #[derive(Debug, Clone, Default)]
 pub struct ActorFilter {
-    /// Part of a name or alias.
+    /// Part of a name or alias (matched after search folding).
     pub q: Option<String>,
     /// Actor type.
     pub kind: Option<String>,
@@ -26,57 +33,111 @@ pub struct ActorFilter {
     pub limit: usize,
 }
 
+fn summary(s: &ActorStats) -> ActorSummary {
+    ActorSummary {
+        id: s.actor.id.clone(),
+        name: s.actor.name.clone(),
+        kind: s.actor.kind.name().to_string(),
+        country: s.actor.country.clone(),
+        mentions: s.mentions,
+        articles: s.articles,
+    }
+}
+
 /// Actors matching `filter`, most mentioned first.
-pub fn list(_store: &Store, _filter: &ActorFilter) -> Result<ActorsResponse, ApiError> {
+pub fn list(store: &Store, filter: &ActorFilter) -> Result<ActorsResponse, ApiError> {
+    let kind = match filter.kind.as_deref() {
+        None => None,
+        Some(k) => Some(ActorType::parse(k).ok_or_else(|| {
+            ApiError::bad_request(format!(
+                "type={k:?}: one of {}",
+                ActorType::ALL.map(ActorType::name).join(", ")
+            ))
+        })?),
+    };
+    let q = filter
+        .q
+        .as_deref()
+        .map(marsad_index::store::normalize_alias)
+        .filter(|q| !q.is_empty());
+    let all = store.actors(usize::MAX >> 1, kind)?;
+    let matching: Vec<&ActorStats> = all
+        .iter()
+        .filter(|s| {
+            q.as_deref().is_none_or(|q| {
+                std::iter::once(&s.actor.name)
+                    .chain(&s.actor.aliases)
+                    .any(|n| marsad_index::store::normalize_alias(n).contains(q))
+            })
+        })
+        .collect();
     Ok(ActorsResponse {
-        total: 0,
-        actors: Vec::new(),
+        total: matching.len(),
+        actors: matching
+            .into_iter()
+            .skip(filter.offset)
+            .take(filter.limit)
+            .map(summary)
+            .collect(),
     })
 }
 
-/// The actor with `id`.
-pub fn get(_store: &Store, _id: &str) -> Result<Option<ActorDetail>, ApiError> {
-    Ok(None)
+/// The actor with exactly this `id`.
+pub fn get(store: &Store, id: &str) -> Result<Option<ActorDetail>, ApiError> {
+    Ok(store
+        .actor(id)?
+        .into_iter()
+        .find(|s| s.actor.id == id)
+        .map(|s| ActorDetail {
+            id: s.actor.id,
+            name: s.actor.name,
+            kind: s.actor.kind.name().to_string(),
+            country: s.actor.country,
+            aliases: s.actor.aliases,
+            roles: s.actor.roles,
+            mentions: s.mentions,
+            articles: s.articles,
+        }))
 }
 
-/// Actors in the registry (`None`: actor resolution has not run on this store).
-pub fn count(_store: &Store) -> Result<Option<u64>, ApiError> {
-    Ok(None)
+/// Actors in the registry (`None`: no actor has been stored, i.e. actor resolution has not
+/// run on this store, or found nobody).
+pub fn count(store: &Store) -> Result<Option<u64>, ApiError> {
+    let n = store.all_actors()?.len() as u64;
+    Ok((n > 0).then_some(n))
 }
 
-/// Actor counts over the articles matching a search (the search page's actor facet).
-pub fn facet(_store: &Store, _query: &str) -> Result<Vec<FacetCount>, ApiError> {
-    Ok(Vec::new())
-}
-
-/// The query that finds articles naming the actor: any of its names, as phrases.
-pub fn query_for(actor: &ActorDetail) -> String {
-    let mut names: Vec<&str> = std::iter::once(actor.name.as_str())
-        .chain(actor.aliases.iter().map(String::as_str))
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-        .collect();
-    names.sort_unstable();
-    names.dedup();
-    names
-        .iter()
-        .map(|n| format!("\"{}\"", n.replace('"', " ")))
-        .collect::<Vec<_>>()
-        .join(" OR ")
-}
-
-/// Articles naming the actor, by month (`YYYY-MM`), from the search index.
-pub fn mentions_by_month(store: &Store, actor: &ActorDetail) -> Result<Vec<(String, u64)>, ApiError> {
-    let query = query_for(actor);
-    if query.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut request = SearchRequest::new(query);
+/// Articles naming actor `id`: by month (`YYYY-MM`), and the actors named with it (id, name,
+/// shared articles; itself excluded), within an optional date range.
+pub fn mentions(
+    store: &Store,
+    id: &str,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<(Vec<(String, u64)>, Vec<(ActorRef, u64)>), ApiError> {
+    let mut request = SearchRequest::new("");
+    request.actor = Some(id.to_string());
     request.limit = 1;
     request.facets = true;
     request.snippets = false;
-    let results = store.search(&request)?;
-    Ok(results.facets.map(|f| f.months).unwrap_or_default())
+    request.from = from;
+    request.to = to;
+    let facets = store.search(&request)?.facets.unwrap_or_default();
+    let with = facets
+        .actors
+        .into_iter()
+        .filter(|a| a.id != id)
+        .map(|a| {
+            (
+                ActorRef {
+                    id: a.id,
+                    name: a.name,
+                },
+                a.hits,
+            )
+        })
+        .collect();
+    Ok((facets.months, with))
 }
 
 /// The profile of actor `id`: who, mentions and events by month, counterparts, quotes.
@@ -84,6 +145,7 @@ pub fn profile(store: &Store, id: &str) -> Result<Option<ActorProfile>, ApiError
     let Some(actor) = get(store, id)? else {
         return Ok(None);
     };
+    let (by_month, named_with) = mentions(store, &actor.id, None, None)?;
     let mut months: BTreeMap<String, MonthPoint> = BTreeMap::new();
     let point = |month: &str| MonthPoint {
         month: month.to_string(),
@@ -92,16 +154,54 @@ pub fn profile(store: &Store, id: &str) -> Result<Option<ActorProfile>, ApiError
         cooperation: 0,
         conflict: 0,
     };
-    for (month, n) in mentions_by_month(store, &actor)? {
-        months.entry(month.clone()).or_insert_with(|| point(&month)).mentions = n;
+    for (month, n) in by_month {
+        months
+            .entry(month.clone())
+            .or_insert_with(|| point(&month))
+            .mentions = n;
     }
     for p in events::by_month(store, &actor.id)? {
-        let e = months.entry(p.month.clone()).or_insert_with(|| point(&p.month));
+        let e = months
+            .entry(p.month.clone())
+            .or_insert_with(|| point(&p.month));
         e.events = p.events;
         e.cooperation = p.cooperation;
         e.conflict = p.conflict;
     }
-    let counterparts = events::counterparts(store, &actor.id)?;
+    // Counterparts: the actors named with it, merged with its event counterparts.
+    let mut counterparts: BTreeMap<String, Counterpart> = BTreeMap::new();
+    for (other, n) in named_with {
+        counterparts.insert(
+            other.id.clone(),
+            Counterpart {
+                actor: other,
+                articles: n,
+                events: 0,
+                cooperation: 0,
+                conflict: 0,
+            },
+        );
+    }
+    for c in events::counterparts(store, &actor.id)? {
+        let e = counterparts
+            .entry(c.actor.id.clone())
+            .or_insert_with(|| Counterpart {
+                actor: c.actor.clone(),
+                articles: 0,
+                events: 0,
+                cooperation: 0,
+                conflict: 0,
+            });
+        e.events = c.events;
+        e.cooperation = c.cooperation;
+        e.conflict = c.conflict;
+    }
+    let mut counterparts: Vec<Counterpart> = counterparts.into_values().collect();
+    counterparts.sort_by(|a, b| {
+        (b.events, b.articles)
+            .cmp(&(a.events, a.articles))
+            .then_with(|| a.actor.name.cmp(&b.actor.name))
+    });
     let said = quotes::by_actor(store, &actor.id, None::<Certainty>, 0, 20)?;
     Ok(Some(ActorProfile {
         actor,

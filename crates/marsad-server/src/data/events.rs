@@ -1,6 +1,6 @@
 //! Events: per article (tied to their evidence sentence), the filtered list behind the
 //! events explorer and its CSV export, per-actor monthly counts and counterparts, and the
-//! actor graph.
+//! event edges of the actor graph.
 //!
 //! Waits on event extraction: the store has no events table yet, so every list is empty
 //! and every count zero. The handlers, filters, CSV, GEXF and GraphML writers around these
@@ -8,7 +8,7 @@
 
 use crate::ApiError;
 use crate::api::types::{
-    Certainty, Counterpart, EventItem, EventSpan, FacetCount, Graph, MonthPoint, Provenance,
+    Certainty, Counterpart, EventItem, EventSpan, FacetCount, GraphEdge, MonthPoint, Provenance,
 };
 use chrono::NaiveDate;
 use marsad_core::Article;
@@ -71,7 +71,8 @@ pub fn counterparts(_store: &Store, _actor: &str) -> Result<Vec<Counterpart>, Ap
     Ok(Vec::new())
 }
 
-/// The actor graph over the events matching `filter` (offset and limit ignored).
-pub fn graph(_store: &Store, _filter: &EventFilter) -> Result<Graph, ApiError> {
-    Ok(Graph::default())
+/// Event edges between actors matching `filter` (offset and limit ignored): `events`,
+/// `cooperation` and `conflict` set, `articles` zero; the graph merges them with co-mentions.
+pub fn edges(_store: &Store, _filter: &EventFilter) -> Result<Vec<GraphEdge>, ApiError> {
+    Ok(Vec::new())
 }

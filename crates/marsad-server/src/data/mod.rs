@@ -3,13 +3,13 @@
 //! | feature | file | source today |
 //! |---|---|---|
 //! | articles, search, facets (outlet, month), duplicates, stats | `marsad_index::Store` (used directly by the handlers) | the store |
-//! | entities of an article | [`entities`] | live: `marsad_extract::NerModel` on the article body |
-//! | quotes of an article | [`quotes`] | the stored article's `quotes` when ingest filled them, else live `marsad_extract::quotes` |
-//! | quotes across articles (by actor, by speaker) | [`quotes`] | waits on a stored quotes table in `marsad-index` |
-//! | actors: list, profile, aliases, roles, search facet | [`actors`] | waits on actor resolution (an actors table) |
-//! | actor timeline: mentions by month | [`actors::mentions_by_month`] | the search index (month facet over the actor's names), ready for any actor |
-//! | events: per article, list, filters, search facet, CSV | [`events`] | waits on event extraction (an events table) |
-//! | the actor graph (JSON, GEXF, GraphML) | [`events::graph`] | waits on events |
+//! | entities of an article | [`entities`] | stored with the article by ingest (with actor ids), else live `marsad_extract::NerModel` |
+//! | quotes of an article | [`quotes`] | stored with the article by ingest, else live `marsad_extract::quotes` |
+//! | quotes by actor | [`quotes::by_actor`] | `Store::quotes` (speakers linked to actors) |
+//! | actors: list, profile, aliases, roles, search filter and facet | [`actors`] | `Store::actors`, `Store::actor`, the search index's actor field |
+//! | actor timeline (mentions by month), actors named with it | [`actors::mentions`] | a search restricted to the actor: its month and actor facets |
+//! | events: per article, list, filters, search facet, CSV, monthly counts, counterparts | [`events`] | waits on event extraction (an events table) |
+//! | the actor graph (JSON, GEXF, GraphML) | [`graph`] | co-mentions from the search index; event edges from [`events::edges`] once they exist |
 //!
 //! A feature whose data does not exist yet still answers with its real schema and what
 //! the store has, which is nothing: an empty list, a zero total, a `null` count, or a 404
@@ -18,4 +18,5 @@
 pub mod actors;
 pub mod entities;
 pub mod events;
+pub mod graph;
 pub mod quotes;

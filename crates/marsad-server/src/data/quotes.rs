@@ -1,9 +1,12 @@
-//! Quotes: per article (stored with the article by ingest when the quotes stage runs there,
-//! else extracted live) and across articles (by actor or speaker), which needs a stored
-//! quotes table and answers empty until `marsad-index` has one.
+//! Quotes: per article (stored with the article by ingest, else extracted live) and
+//! across articles by actor (`Store::quotes`, the stored quotes whose speaker was linked to
+//! an actor).
 
 use crate::ApiError;
-use crate::api::types::{CertaintyInfo, Provenance, QuoteItem, QuoteSpan, QuotesResponse, Span};
+use crate::api::types::{
+    ArticleRef, Certainty, CertaintyInfo, Provenance, QuoteItem, QuoteSpan, QuotesResponse, Span,
+};
+use marsad_index::QuoteFilter;
 use marsad_core::{Article, Quote};
 use marsad_extract::Entity;
 use marsad_index::Store;
@@ -15,31 +18,59 @@ pub fn for_article(
     entities: &[Entity],
 ) -> (Vec<QuoteSpan>, Provenance) {
     if !article.quotes.is_empty() {
-        return (article.quotes.iter().map(to_span).collect(), Provenance::Stored);
+        return (
+            article.quotes.iter().map(to_span).collect(),
+            Provenance::Stored,
+        );
     }
     let quotes = marsad_extract::quotes::extract_with(&article.body, entities);
     (quotes.iter().map(to_span).collect(), Provenance::Live)
 }
 
-/// Quotes whose speaker was resolved to `actor`, most recent first.
-///
-/// Waits on a stored quotes table with resolved speakers: answers the real, empty page.
+/// Quotes whose speaker was resolved to `actor`, most recent first, optionally with one
+/// certainty; `offset`/`limit` page them.
 pub fn by_actor(
-    _store: &Store,
-    _actor: &str,
-    _certainty: Option<crate::api::types::Certainty>,
-    _offset: usize,
-    _limit: usize,
+    store: &Store,
+    actor: &str,
+    certainty: Option<Certainty>,
+    offset: usize,
+    limit: usize,
 ) -> Result<QuotesResponse, ApiError> {
+    let filter = QuoteFilter {
+        actor: Some(actor.to_string()),
+        ..QuoteFilter::default()
+    };
+    // The store lists oldest first.
+    let mut stored = store.quotes(&filter)?;
+    stored.reverse();
+    let matching: Vec<_> = stored
+        .into_iter()
+        .filter(|q| certainty.is_none_or(|c| Certainty::from(q.quote.certainty.label) == c))
+        .collect();
     Ok(QuotesResponse {
-        total: 0,
-        quotes: Vec::<QuoteItem>::new(),
+        total: matching.len(),
+        quotes: matching
+            .into_iter()
+            .skip(offset)
+            .take(limit)
+            .map(|q| QuoteItem {
+                article: ArticleRef {
+                    id: q.article_id,
+                    title: q.title,
+                    outlet: q.outlet,
+                    published: q.published,
+                },
+                quote: to_span(&q.quote),
+            })
+            .collect(),
     })
 }
 
-/// Stored quotes in the store (`None`: the store has no quotes table).
-pub fn count(_store: &Store) -> Result<Option<u64>, ApiError> {
-    Ok(None)
+/// Stored quotes in the store (`None`: no quote is stored, i.e. the quotes stage has not
+/// run at ingest on this store, or found nothing).
+pub fn count(store: &Store) -> Result<Option<u64>, ApiError> {
+    let n = store.quotes(&QuoteFilter::default())?.len() as u64;
+    Ok((n > 0).then_some(n))
 }
 
 /// The API form of a quote.

@@ -15,6 +15,8 @@
 use anyhow::{Context, Result};
 use marsad_arabic::token::tokenize;
 use marsad_core::Article;
+use marsad_extract::actors::Registry;
+use marsad_extract::pipeline;
 use marsad_ingest::dedup::{DedupOptions, dedup};
 use marsad_ingest::{Event, Options, Summary, ingest_paths};
 use std::collections::HashMap;
@@ -36,6 +38,13 @@ pub struct Args {
     /// Print the tokens of each body, one per line with kind and spans.
     #[arg(long)]
     pub tokens: bool,
+    /// Find entities and resolve actors (always on with --json); prints them per article.
+    #[arg(long, conflicts_with = "tokens")]
+    pub entities: bool,
+    /// With --json: read and deduplicate only, leaving entities, actors and quotes empty
+    /// (the fast path, for converting archives).
+    #[arg(long, requires = "json")]
+    pub no_extract: bool,
     /// Only mark exact duplicates, not near-duplicates.
     #[arg(long)]
     pub exact_dups_only: bool,
@@ -76,11 +85,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     summary.duplicate = report.exact + report.near;
     summary.ingested = articles.len() - summary.duplicate;
     summary.read = summary.ingested + summary.duplicate + summary.failed;
-    if args.json {
-        // Who said what: the `quotes` array of the JSON record.
-        for a in &mut articles {
-            a.quotes = marsad_extract::quotes::extract_article(a);
-        }
+    if (args.json && !args.no_extract) || args.entities {
+        annotate(&mut articles);
     }
 
     let stdout = std::io::stdout();
@@ -129,6 +135,20 @@ fn write_articles(out: &mut impl Write, articles: &[Article], args: &Args) -> st
     Ok(())
 }
 
+/// Named entities, actors and quotes for every article, in input order, with actor ids
+/// from one registry over the whole run (so the same actor has the same id in every line).
+fn annotate(articles: &mut [Article]) {
+    let bodies: Vec<&str> = articles.iter().map(|a| a.body.as_str()).collect();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let found = pipeline::extract_batch(&bodies, threads);
+    let mut registry = Registry::new();
+    for (a, f) in articles.iter_mut().zip(found) {
+        (a.entities, a.actors) = registry.annotate(&f.actors);
+        a.quotes = f.quotes;
+        pipeline::link_speakers(&mut a.quotes, &a.entities);
+    }
+}
+
 fn write_human(out: &mut impl Write, a: &Article) -> std::io::Result<()> {
     let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
     writeln!(out, "{}  [{}]  {}", a.source, a.format, a.id)?;
@@ -171,6 +191,40 @@ fn write_human(out: &mut impl Write, a: &Article) -> std::io::Result<()> {
     }
     for d in &a.diagnostics {
         writeln!(out, "  warning:    {d}")?;
+    }
+    for x in &a.actors {
+        writeln!(
+            out,
+            "  actor:      {}  [{}{}]  {}  aliases: {}{}",
+            x.name,
+            x.kind,
+            x.country
+                .as_deref()
+                .map_or(String::new(), |c| format!(", {c}")),
+            x.id,
+            x.aliases.join(" · "),
+            if x.roles.is_empty() {
+                String::new()
+            } else {
+                format!("  roles: {}", x.roles.join(" · "))
+            }
+        )?;
+    }
+    for e in &a.entities {
+        let actor = e
+            .actor
+            .as_ref()
+            .and_then(|id| a.actors.iter().find(|x| &x.id == id))
+            .map_or(String::new(), |x| format!("  → {}", x.name));
+        writeln!(
+            out,
+            "  entity:     {}..{} {}{} {}{actor}",
+            e.start,
+            e.end,
+            e.kind,
+            if e.nominal { " (nominal)" } else { "" },
+            e.text
+        )?;
     }
     writeln!(out)
 }

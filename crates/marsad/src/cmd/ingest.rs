@@ -9,16 +9,23 @@
 //! Duplicates: within a batch, exact and near copies are found by `marsad_ingest::dedup`;
 //! across batches and runs, by the compact fingerprint (content hash and MinHash signature)
 //! kept with each stored article (`marsad_ingest::dedup::incremental`).
+//!
+//! Entities and actors: each batch's new articles go through NER and actor resolution
+//! (`marsad_extract::actors`) on `--threads` threads; one registry, loaded from the store,
+//! gives actors stable ids across batches and runs.
 
 use super::data::DataArgs;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use marsad_core::{Article, Source};
+use marsad_extract::actors::Registry;
+use marsad_extract::pipeline;
 use marsad_index::store::Phase;
 use marsad_index::{FileRecord, Store, StoreWriter};
 use marsad_ingest::dedup::incremental::{Compact, SeenIndex};
 use marsad_ingest::dedup::{DedupOptions, dedup_with, fingerprints};
 use marsad_ingest::{Event, IngestError, Options};
+use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -178,6 +185,9 @@ pub struct Ingestor<'s> {
     batch_files: Vec<(String, FileRecord)>,
     batch_size: usize,
     summary: Summary,
+    /// Actors met so far (loaded from the store), for stable ids across batches and runs.
+    actors: Registry,
+    threads: usize,
 }
 
 impl<'s> Ingestor<'s> {
@@ -197,13 +207,15 @@ impl<'s> Ingestor<'s> {
             batch_files: Vec::new(),
             batch_size: batch_size.max(1),
             summary: Summary::default(),
+            actors: Registry::from_actors(store.all_actors()?),
+            threads: threads.max(1),
         })
     }
 
     /// Reads one file (unless it is unchanged since the last ingest and `force` is off)
     /// through `read`, reporting failures through `report`; commits when the batch is
     /// full. Returns whether the file could be read (or was skipped as unchanged).
-    fn file(
+    pub(crate) fn file(
         &mut self,
         location: &str,
         size: u64,
@@ -275,13 +287,15 @@ impl<'s> Ingestor<'s> {
         Ok(readable)
     }
 
-    /// Dedups the batch, adds it, records its files and commits.
+    /// Dedups the batch, finds entities and actors in the new articles, adds them, records
+    /// the files and commits.
     fn flush(&mut self) -> Result<()> {
         if self.batch.is_empty() && self.batch_files.is_empty() {
             return Ok(());
         }
         let fps = fingerprints(&self.batch, 0);
         dedup_with(&mut self.batch, &fps, &DedupOptions::default());
+        self.annotate()?;
         for (article, fp) in self.batch.iter_mut().zip(&fps) {
             let fp = Compact::from(fp);
             if article.dup_of.is_none() {
@@ -307,6 +321,40 @@ impl<'s> Ingestor<'s> {
         self.writer.commit().context("commit failed")?;
         self.batch.clear();
         self.batch_files.clear();
+        Ok(())
+    }
+
+    /// Entities, actors and quotes for the articles of the batch the store does not have
+    /// yet (NER once per body on `threads` threads, then the registry in batch order, then
+    /// quote speakers linked to actors), and the changed actor records, in the open batch.
+    fn annotate(&mut self) -> Result<()> {
+        let mut fresh = Vec::new();
+        for (i, a) in self.batch.iter().enumerate() {
+            if !self.writer.contains(&a.id)? {
+                fresh.push(i);
+            }
+        }
+        // Resolution is a function of the body: identical bodies (exact copies) run once.
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        let mut bodies: Vec<&str> = Vec::new();
+        let which: Vec<usize> = fresh
+            .iter()
+            .map(|&i| {
+                let body = self.batch[i].body.as_str();
+                *first.entry(body).or_insert_with(|| {
+                    bodies.push(body);
+                    bodies.len() - 1
+                })
+            })
+            .collect();
+        let found = pipeline::extract_batch(&bodies, self.threads);
+        for (&i, &k) in fresh.iter().zip(&which) {
+            let a = &mut self.batch[i];
+            (a.entities, a.actors) = self.actors.annotate(&found[k].actors);
+            a.quotes = found[k].quotes.clone();
+            pipeline::link_speakers(&mut a.quotes, &a.entities);
+        }
+        self.writer.put_actors(&self.actors.take_changed())?;
         Ok(())
     }
 

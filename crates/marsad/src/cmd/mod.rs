@@ -1,5 +1,6 @@
 //! One file per subcommand.
 
+pub mod actors;
 pub mod analyze;
 pub mod train;
 pub mod train_clusters;

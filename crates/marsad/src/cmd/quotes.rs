@@ -66,7 +66,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let q = &s.quote;
         println!(
             "{}  {}{}  [{}{}]",
-            s.published.as_deref().map(|p| p.get(..10).unwrap_or(p)).unwrap_or("----------"),
+            s.published
+                .as_deref()
+                .map(|p| p.get(..10).unwrap_or(p))
+                .unwrap_or("----------"),
             crate::term::rtl(q.who()),
             q.role
                 .as_deref()

@@ -29,9 +29,13 @@ pub struct Args {
     /// Hits to skip.
     #[arg(long, default_value_t = 0)]
     offset: usize,
-    /// Also count hits by outlet and by month.
+    /// Also count hits by outlet, by month and by actor.
     #[arg(long)]
     facets: bool,
+    /// Only articles that mention this actor, under any alias (a name, an alias or an id;
+    /// see `marsad actors`).
+    #[arg(long, value_name = "NAME")]
+    actor: Option<String>,
     /// Print JSON.
     #[arg(long)]
     json: bool,
@@ -54,6 +58,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         offset: args.offset,
         facets: args.facets,
         snippets: true,
+        actor: args.actor.clone(),
     };
     let store = args.data.open()?;
     let results = store.search(&request)?;
@@ -64,10 +69,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let color = color();
     let shown = results.hits.len();
     println!(
-        "{} result{} for {}{}",
+        "{} result{} for {}{}{}",
         results.total,
         if results.total == 1 { "" } else { "s" },
         rtl(&format!("«{}»", request.query)),
+        request.actor.as_ref().map_or(String::new(), |a| format!(
+            " mentioning actor {}",
+            rtl(&format!("«{a}»"))
+        )),
         if shown > 0 {
             format!(" (showing {}–{})", args.offset + 1, args.offset + shown)
         } else {
@@ -101,6 +110,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         println!("by month:");
         for (m, n) in &f.months {
             println!("  {m}  {n:>8}");
+        }
+        if !f.actors.is_empty() {
+            println!("by actor:");
+            for a in &f.actors {
+                println!("  {:>8}  {}", a.hits, rtl(&a.name));
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

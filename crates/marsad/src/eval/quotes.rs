@@ -17,8 +17,8 @@ use anyhow::{Context, Result, bail};
 use marsad_core::{CertaintyLabel, Quote};
 use marsad_extract::claims::words::fold;
 use marsad_extract::quotes::extract;
-use std::collections::HashMap as FxHashMap;
 use serde::Deserialize;
+use std::collections::HashMap as FxHashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -114,7 +114,11 @@ impl Tally {
     }
     fn f1(&self) -> f64 {
         let (p, r) = (self.p(), self.r());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
     fn speaker(&self) -> f64 {
         ratio(self.speaker_ok, self.matched)
@@ -148,7 +152,11 @@ fn same_speaker(a: &str, b: &str) -> bool {
     if wa.is_empty() || wb.is_empty() {
         return false;
     }
-    let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
     short.iter().all(|w| long.contains(w))
 }
 
@@ -158,7 +166,10 @@ fn overlap_ok(gs: usize, ge: usize, ps: usize, pe: usize) -> Option<usize> {
 }
 
 fn index(l: CertaintyLabel) -> usize {
-    CertaintyLabel::ALL.iter().position(|&x| x == l).unwrap_or(0)
+    CertaintyLabel::ALL
+        .iter()
+        .position(|&x| x == l)
+        .unwrap_or(0)
 }
 
 fn score(g: &GoldArticle, text: &[char], pred: &[Quote], errors: bool) -> Tally {
@@ -190,9 +201,20 @@ fn score(g: &GoldArticle, text: &[char], pred: &[Quote], errors: bool) -> Tally 
         let pq = &pred[pi];
         let gname = gq.speaker.map(|s| chars_of(text, s));
         let grole = gq.role.map(|s| chars_of(text, s));
-        let candidates: Vec<&str> = pq.speaker.iter().chain(pq.role.iter()).map(String::as_str).collect();
-        let golds: Vec<&str> = gname.iter().chain(grole.iter()).map(String::as_str).collect();
-        let ok = candidates.iter().any(|c| golds.iter().any(|g| same_speaker(c, g)));
+        let candidates: Vec<&str> = pq
+            .speaker
+            .iter()
+            .chain(pq.role.iter())
+            .map(String::as_str)
+            .collect();
+        let golds: Vec<&str> = gname
+            .iter()
+            .chain(grole.iter())
+            .map(String::as_str)
+            .collect();
+        let ok = candidates
+            .iter()
+            .any(|c| golds.iter().any(|g| same_speaker(c, g)));
         let strict = match &gname {
             Some(n) => pq.speaker.as_deref().is_some_and(|s| same_speaker(s, n)),
             None => ok,
@@ -221,12 +243,26 @@ fn score(g: &GoldArticle, text: &[char], pred: &[Quote], errors: bool) -> Tally 
     if errors {
         for (gi, gq) in g.quotes.iter().enumerate() {
             if !gold_used[gi] {
-                println!("  {} #{} MISS: {}", g.id, g.order, chars_of(text, [gq.start, gq.end]).chars().take(90).collect::<String>());
+                println!(
+                    "  {} #{} MISS: {}",
+                    g.id,
+                    g.order,
+                    chars_of(text, [gq.start, gq.end])
+                        .chars()
+                        .take(90)
+                        .collect::<String>()
+                );
             }
         }
         for (pi, pq) in pred.iter().enumerate() {
             if !pred_used[pi] {
-                println!("  {} #{} FALSE [{}]: {}", g.id, g.order, pq.cue, pq.text.chars().take(90).collect::<String>());
+                println!(
+                    "  {} #{} FALSE [{}]: {}",
+                    g.id,
+                    g.order,
+                    pq.cue,
+                    pq.text.chars().take(90).collect::<String>()
+                );
             }
         }
     }
@@ -259,13 +295,20 @@ pub fn run(args: Args) -> Result<ExitCode> {
             .with_context(|| format!("{}: line {}", args.gold.display(), i + 1))?;
         gold.push(g);
     }
-    let wanted: FxHashMap<&str, usize> = gold.iter().enumerate().map(|(i, g)| (g.id.as_str(), i)).collect();
+    let wanted: FxHashMap<&str, usize> = gold
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (g.id.as_str(), i))
+        .collect();
     let mut contents: Vec<Option<String>> = vec![None; gold.len()];
     input::for_each_article(&args.corpus, |v| {
         if let Some(id) = v.get("id").and_then(|x| x.as_str())
             && let Some(&k) = wanted.get(id)
         {
-            contents[k] = v.get("content").and_then(|x| x.as_str()).map(str::to_string);
+            contents[k] = v
+                .get("content")
+                .and_then(|x| x.as_str())
+                .map(str::to_string);
         }
     })?;
     let mut tune = Tally::default();
@@ -274,11 +317,18 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut by_outlet: FxHashMap<String, Tally> = FxHashMap::new();
     for (g, content) in gold.iter().zip(&contents) {
         let Some(content) = content else {
-            bail!("article {} of the gold is not in {}", g.id, args.corpus.display());
+            bail!(
+                "article {} of the gold is not in {}",
+                g.id,
+                args.corpus.display()
+            );
         };
         let text: Vec<char> = content.chars().collect();
         if text.len() != g.chars || fnv1a64(content) != g.fnv1a64 {
-            bail!("article {} changed since it was annotated (length or hash differs)", g.id);
+            bail!(
+                "article {} changed since it was annotated (length or hash differs)",
+                g.id
+            );
         }
         let pred = extract(content);
         let is_tune = g.order < TUNE_ORDER;
@@ -294,7 +344,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     let mut all = tune.clone();
     all.add(&held);
-    println!("quotes: {} gold articles ({} tune, {} held out), overlap ≥ 50% of each span", gold.len(), n_tune, n_held);
+    println!(
+        "quotes: {} gold articles ({} tune, {} held out), overlap ≥ 50% of each span",
+        gold.len(),
+        n_tune,
+        n_held
+    );
     report("tune", n_tune, &tune);
     report("held-out", n_held, &held);
     report("all", gold.len(), &all);
@@ -302,7 +357,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut outlets: Vec<_> = by_outlet.into_iter().collect();
     outlets.sort_by(|a, b| a.0.cmp(&b.0));
     for (o, t) in &outlets {
-        println!("  {o:<13} gold {:>3}  F1 {:.3}  speaker {:.3}  certainty {:.3}", t.gold, t.f1(), t.speaker(), t.certainty());
+        println!(
+            "  {o:<13} gold {:>3}  F1 {:.3}  speaker {:.3}  certainty {:.3}",
+            t.gold,
+            t.f1(),
+            t.speaker(),
+            t.certainty()
+        );
     }
     println!("\ncertainty confusion (all; rows gold, columns predicted):");
     print!("{:>11}", "");
