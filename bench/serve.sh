@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Web benchmark: `marsad serve` over a SaudiNewsNet store, loaded from a second process on
 # loopback by the Rust load client (crates/marsad-server/examples/loadgen.rs): 50 keep-alive
-# connections for 20 s on search (varied two-word queries taken from titles, with facets,
-# as the search page asks) and on the actor profile (the most mentioned actors).
+# connections for 20 s on search (two-word queries taken from titles, with facets, as the
+# search page asks) and on the actor profile; each once with requests that never repeat
+# ("cold": the response cache cannot help) and once cycling through a few hundred
+# ("repeat").
 # Prints, per endpoint: requests, requests/s, p50/p90/p99/max latency and the error count
 # (any non-2xx status or failed connection). The bar: 0 errors and p99 < 50 ms.
 #
@@ -49,47 +51,64 @@ ADDR=${URL#http://}; ADDR=${ADDR%/}
 echo "$URL (pid $SERVER_PID)"
 
 echo "== request lists"
-# Titles from the store through the API itself; two consecutive words of each title make a
-# query (varied, realistic, mostly with hits).
+# Titles from the store through the API itself; windows of two consecutive title words make
+# the queries (varied, realistic, mostly with hits). "cold" lists hold more distinct requests
+# than a run can send, so no request repeats and the server's response cache cannot help;
+# "repeat" lists cycle through a few hundred, as users repeat popular searches and profiles.
 python3 - "$URL" "$TMP" <<'PY'
 import json, random, sys, urllib.parse, urllib.request
 url, tmp = sys.argv[1], sys.argv[2]
 opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 def get(path):
-    with opener.open(url.rstrip('/') + path, timeout=30) as r:
+    with opener.open(url.rstrip('/') + path, timeout=60) as r:
         return json.load(r)
 titles = []
-for page in range(1, 31):
+for page in range(1, 101):
     titles += [h["title"] for h in get(f"/api/search?per_page=100&page={page}&facets=false")["hits"]]
 rng = random.Random(20261129)
 queries = set()
 for t in titles:
     words = [w for w in t.split() if len(w) >= 3 and not any(c in w for c in '"«»()')]
-    if len(words) >= 2:
-        i = rng.randrange(len(words) - 1)
+    for i in range(len(words) - 1):
         queries.add(" ".join(words[i:i + 2]))
 queries = sorted(queries)
 rng.shuffle(queries)
-queries = queries[:1000]
-with open(f"{tmp}/search.paths", "w") as f:
-    for q in queries:
-        f.write("/api/search?q=" + urllib.parse.quote(q) + "&per_page=20\n")
-actors = get("/api/actors?per_page=100")["actors"]
-with open(f"{tmp}/actor.paths", "w") as f:
-    for a in actors:
-        f.write("/api/actors/" + urllib.parse.quote(a["id"]) + "\n")
-print(f"{len(titles)} titles -> {len(queries)} search queries; {len(actors)} actor profiles")
+def write(name, paths):
+    with open(f"{tmp}/{name}.paths", "w") as f:
+        f.writelines(p + "\n" for p in paths)
+search = ["/api/search?q=" + urllib.parse.quote(q) + "&per_page=20" for q in queries]
+write("search-cold", search)
+write("search-repeat", search[:500])
+actors = []
+for page in range(1, 51):
+    batch = get(f"/api/actors?per_page=100&page={page}")["actors"]
+    actors += batch
+    if len(batch) < 100:
+        break
+profiles = ["/api/actors/" + urllib.parse.quote(a["id"]) for a in actors]
+rng.shuffle(profiles)
+write("actor-cold", profiles)
+write("actor-repeat", ["/api/actors/" + urllib.parse.quote(a["id"]) for a in actors[:100]])
+print(f"{len(titles)} titles -> {len(search)} distinct search queries; {len(actors)} actor profiles")
 PY
 
 run() {
     local label=$1 paths=$2
     "$LOADGEN" --addr "$ADDR" --connections "$CONNECTIONS" --seconds "$SECONDS_EACH" --paths "$paths" --label "$label" | tee "$TMP/$label.out"
+    local sent listed
+    sent=$(sed -n 's/.*"requests":\([0-9]*\).*/\1/p' "$TMP/$label.out")
+    listed=$(wc -l < "$paths")
+    if [ "${label%-cold}" != "$label" ] && [ "$sent" -gt "$listed" ]; then
+        echo "note: $sent requests from a list of $listed: some repeated, so some were cache hits"
+    fi
 }
 
 echo "== load: $CONNECTIONS connections x $SECONDS_EACH s each"
-run search "$TMP/search.paths"
-if [ -s "$TMP/actor.paths" ]; then
-    run actor "$TMP/actor.paths"
+run search-cold "$TMP/search-cold.paths"
+run search-repeat "$TMP/search-repeat.paths"
+if [ -s "$TMP/actor-repeat.paths" ]; then
+    run actor-cold "$TMP/actor-cold.paths"
+    run actor-repeat "$TMP/actor-repeat.paths"
 else
     echo "actor: the store has no actors (actor resolution has not run on it); nothing to measure"
 fi

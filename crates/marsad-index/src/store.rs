@@ -225,8 +225,12 @@ impl Store {
             .speaker
             .as_deref()
             .map(|s| format!("%{}%", quote_key(s).replace(['%', '_'], "")));
-        let from = filter.from.map(|d| d.and_hms_opt(0, 0, 0).map(|t| t.and_utc().timestamp()));
-        let to = filter.to.map(|d| d.and_hms_opt(23, 59, 59).map(|t| t.and_utc().timestamp()));
+        let from = filter
+            .from
+            .map(|d| d.and_hms_opt(0, 0, 0).map(|t| t.and_utc().timestamp()));
+        let to = filter
+            .to
+            .map(|d| d.and_hms_opt(23, 59, 59).map(|t| t.and_utc().timestamp()));
         type Row = (String, String, Option<String>, Option<String>, String);
         let rows: Vec<Row> = self.with_db(|c| {
             let mut st = c.prepare(
@@ -253,10 +257,11 @@ impl Store {
         })?;
         rows.into_iter()
             .map(|(article_id, title, outlet, published, json)| {
-                let quote: Quote = serde_json::from_str(&json).map_err(|source| Error::Corrupt {
-                    id: article_id.clone(),
-                    source,
-                })?;
+                let quote: Quote =
+                    serde_json::from_str(&json).map_err(|source| Error::Corrupt {
+                        id: article_id.clone(),
+                        source,
+                    })?;
                 Ok(StoredQuote {
                     article_id,
                     title,

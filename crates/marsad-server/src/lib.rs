@@ -21,6 +21,7 @@
 
 pub mod api;
 pub mod assets;
+pub mod cache;
 pub mod data;
 mod error;
 pub mod graph_formats;
@@ -50,6 +51,8 @@ pub struct Config {
     pub body_limit: usize,
     /// Longest time a request may take before a 503 `timeout` answer.
     pub request_timeout: Duration,
+    /// Bytes of API responses kept for repeated requests (0: no cache); see [`cache`].
+    pub cache_bytes: usize,
 }
 
 impl Default for Config {
@@ -61,6 +64,7 @@ impl Default for Config {
             cors_origins: Vec::new(),
             body_limit: 16 << 20,
             request_timeout: Duration::from_secs(30),
+            cache_bytes: 64 << 20,
         }
     }
 }
@@ -113,6 +117,10 @@ pub struct AppState {
     /// Annotation counts of `/api/stats`, with the article count they were made at (they
     /// change only when articles are added).
     pub counts: Arc<std::sync::Mutex<Option<(u64, api::types::AnnotationCounts)>>>,
+    /// Whether the store changed.
+    pub stamp: Arc<cache::StoreStamp>,
+    /// Repeated API responses.
+    pub cache: Arc<cache::ResponseCache>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -129,10 +137,12 @@ impl std::fmt::Debug for AppState {
 pub fn router(store: Arc<Store>, config: Config, ingest: Option<Arc<dyn Ingest>>) -> Router {
     let state = AppState {
         store,
-        config: Arc::new(config),
+        config: Arc::new(config.clone()),
         ingest,
         ingest_lock: Arc::new(tokio::sync::Mutex::new(())),
         counts: Arc::new(std::sync::Mutex::new(None)),
+        stamp: Arc::new(cache::StoreStamp::default()),
+        cache: Arc::new(cache::ResponseCache::new(config.cache_bytes)),
     };
     let routes = api::routes(&state).merge(assets::routes());
     security::layers(routes, state)

@@ -407,6 +407,15 @@ async fn uploads_need_a_configured_token_presented_as_bearer() {
         "a refused upload stored something"
     );
 
+    // A search before the upload is answered, then answered again from the cache.
+    let probe = format!("/api/search?q={}", enc("اختبار الرفع"));
+    let before_upload = get(s.addr, &probe).await;
+    assert_eq!(before_upload.json()["total"], 0);
+    assert_eq!(before_upload.header("x-marsad-cache").as_deref(), Some("miss"));
+    let again = get(s.addr, &probe).await;
+    assert_eq!(again.header("x-marsad-cache").as_deref(), Some("hit"));
+    assert_eq!(again.body, before_upload.body);
+
     let auth = format!("Bearer {TOKEN}");
     let r = send(
         s.addr,
@@ -417,6 +426,10 @@ async fn uploads_need_a_configured_token_presented_as_bearer() {
     )
     .await;
     assert_eq!(r.status, 201, "{}", r.text());
+    // The upload empties the cache: the same search now finds the article.
+    let after = get(s.addr, &probe).await;
+    assert_eq!(after.header("x-marsad-cache").as_deref(), Some("miss"));
+    assert_eq!(after.json()["total"], 1, "{}", after.text());
     let report = r.json();
     assert_eq!(report["ingested"], 1, "{report}");
     let id = report["ids"][0].as_str().unwrap().to_string();

@@ -194,7 +194,11 @@ pub async fn ingest(
     };
     let _one_at_a_time = state.ingest_lock.lock().await;
     let store = state.store.clone();
-    let report = blocking(move || ingest.ingest(&store, &name, &body)).await?;
+    let result = blocking(move || ingest.ingest(&store, &name, &body)).await;
+    // Whatever happened, the store may have changed.
+    state.stamp.invalidate();
+    state.cache.clear();
+    let report = result?;
     if report.read > 0 && report.read == report.failed {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,

@@ -2,7 +2,9 @@
 //! country, roles, mention counts), their timelines, the actors named with them and what
 //! they said.
 //!
-//! * list, detail, counts: `Store::actors` / `Store::actor`;
+//! * list, detail, counts: `Store::actors` (every mentioned actor with its counts, read once
+//!   into a [`Snapshot`] per data directory and re-read when the article count changes,
+//!   since the query groups every mention), `Store::actor` for actors never mentioned;
 //! * mentions by month and the actors named in the same articles: one search restricted to
 //!   the actor (`SearchRequest::actor`), read through its month and actor facets;
 //! * events by month and event counterparts: [`events`] (waits on event extraction);
@@ -18,7 +20,55 @@ use chrono::NaiveDate;
 use marsad_core::ActorType;
 use marsad_index::store::ActorStats;
 use marsad_index::{SearchRequest, Store};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// Every mentioned actor with its counts, most mentioned first, as of `articles`.
+#[derive(Debug)]
+pub struct Snapshot {
+    articles: u64,
+    checked: Mutex<Instant>,
+    actors: Vec<ActorStats>,
+    by_id: HashMap<String, usize>,
+}
+
+/// How often a snapshot checks the store's article count.
+const RECHECK: Duration = Duration::from_secs(1);
+
+/// The actor snapshot of `store`'s data directory, rebuilt when articles were added.
+pub fn snapshot(store: &Store) -> Result<Arc<Snapshot>, ApiError> {
+    static SNAPSHOTS: Mutex<Option<HashMap<PathBuf, Arc<Snapshot>>>> = Mutex::new(None);
+    let mut all = SNAPSHOTS.lock().unwrap_or_else(|p| p.into_inner());
+    let map = all.get_or_insert_with(HashMap::new);
+    let dir = store.dir().to_path_buf();
+    if let Some(s) = map.get(&dir) {
+        let mut checked = s.checked.lock().unwrap_or_else(|p| p.into_inner());
+        if checked.elapsed() < RECHECK {
+            return Ok(s.clone());
+        }
+        if store.count()? == s.articles {
+            *checked = Instant::now();
+            return Ok(s.clone());
+        }
+    }
+    let articles = store.count()?;
+    let actors = store.actors(usize::MAX >> 1, None)?;
+    let by_id = actors
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.actor.id.clone(), i))
+        .collect();
+    let s = Arc::new(Snapshot {
+        articles,
+        checked: Mutex::new(Instant::now()),
+        actors,
+        by_id,
+    });
+    map.insert(dir, s.clone());
+    Ok(s)
+}
 
 /// Filters of the actor list.
 #[derive(Debug, Clone, Default)]
@@ -60,9 +110,11 @@ pub fn list(store: &Store, filter: &ActorFilter) -> Result<ActorsResponse, ApiEr
         .as_deref()
         .map(marsad_index::store::normalize_alias)
         .filter(|q| !q.is_empty());
-    let all = store.actors(usize::MAX >> 1, kind)?;
-    let matching: Vec<&ActorStats> = all
+    let snap = snapshot(store)?;
+    let matching: Vec<&ActorStats> = snap
+        .actors
         .iter()
+        .filter(|s| kind.is_none_or(|k| s.actor.kind == k))
         .filter(|s| {
             q.as_deref().is_none_or(|q| {
                 std::iter::once(&s.actor.name)
@@ -82,22 +134,30 @@ pub fn list(store: &Store, filter: &ActorFilter) -> Result<ActorsResponse, ApiEr
     })
 }
 
+fn detail(s: ActorStats) -> ActorDetail {
+    ActorDetail {
+        id: s.actor.id,
+        name: s.actor.name,
+        kind: s.actor.kind.name().to_string(),
+        country: s.actor.country,
+        aliases: s.actor.aliases,
+        roles: s.actor.roles,
+        mentions: s.mentions,
+        articles: s.articles,
+    }
+}
+
 /// The actor with exactly this `id`.
 pub fn get(store: &Store, id: &str) -> Result<Option<ActorDetail>, ApiError> {
+    let snap = snapshot(store)?;
+    if let Some(&i) = snap.by_id.get(id) {
+        return Ok(Some(detail(snap.actors[i].clone())));
+    }
     Ok(store
         .actor(id)?
         .into_iter()
         .find(|s| s.actor.id == id)
-        .map(|s| ActorDetail {
-            id: s.actor.id,
-            name: s.actor.name,
-            kind: s.actor.kind.name().to_string(),
-            country: s.actor.country,
-            aliases: s.actor.aliases,
-            roles: s.actor.roles,
-            mentions: s.mentions,
-            articles: s.articles,
-        }))
+        .map(detail))
 }
 
 /// Actors in the registry (`None`: no actor has been stored, i.e. actor resolution has not
@@ -105,6 +165,11 @@ pub fn get(store: &Store, id: &str) -> Result<Option<ActorDetail>, ApiError> {
 pub fn count(store: &Store) -> Result<Option<u64>, ApiError> {
     let n = store.all_actors()?.len() as u64;
     Ok((n > 0).then_some(n))
+}
+
+/// The most mentioned actors (for the whole-store graph).
+pub fn top(store: &Store, n: usize) -> Result<Vec<ActorStats>, ApiError> {
+    Ok(snapshot(store)?.actors.iter().take(n).cloned().collect())
 }
 
 /// Articles naming actor `id`: by month (`YYYY-MM`), and the actors named with it (id, name,

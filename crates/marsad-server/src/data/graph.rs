@@ -36,7 +36,7 @@ pub fn graph(store: &Store, filter: &EventFilter) -> Result<Graph, ApiError> {
             }
         }
         None => {
-            for s in store.actors(TOP_ACTORS, None)? {
+            for s in actors::top(store, TOP_ACTORS)? {
                 nodes.insert(
                     s.actor.id.clone(),
                     (s.actor.name.clone(), s.actor.kind.name().to_string(), s.articles),

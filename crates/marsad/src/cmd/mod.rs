@@ -2,12 +2,6 @@
 
 pub mod actors;
 pub mod analyze;
-pub mod train;
-pub mod train_clusters;
-pub mod train_gazetteer;
-pub mod train_lexicon;
-pub mod train_ner;
-pub mod watch;
 pub mod data;
 pub mod ingest;
 pub mod quotes;
@@ -15,3 +9,9 @@ pub mod search;
 pub mod serve;
 pub mod show;
 pub mod stats;
+pub mod train;
+pub mod train_clusters;
+pub mod train_gazetteer;
+pub mod train_lexicon;
+pub mod train_ner;
+pub mod watch;

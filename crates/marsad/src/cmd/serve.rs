@@ -51,6 +51,9 @@ pub struct Args {
     /// Longest time a request may take, in seconds.
     #[arg(long, default_value_t = 30)]
     timeout: u64,
+    /// MiB of API responses kept for repeated requests (0 turns the cache off).
+    #[arg(long, default_value_t = 64)]
+    cache_mb: usize,
     /// Worker threads of the HTTP runtime (default: the number of cores).
     #[arg(long)]
     threads: Option<usize>,
@@ -83,6 +86,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         cors_origins: args.cors_origins.clone(),
         body_limit: args.max_body_mb.max(1) << 20,
         request_timeout: Duration::from_secs(args.timeout.max(1)),
+        cache_bytes: args.cache_mb << 20,
     };
     // The demo's directory lives until the server stops.
     let (store, _demo_dir) = if args.demo {
