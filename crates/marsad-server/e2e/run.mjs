@@ -187,7 +187,28 @@ async function actorScenario(page, base) {
   await page.locator('svg.network line.edge').first().dispatchEvent('click');
   await page.waitForFunction(() => document.querySelector('.edge-detail')?.textContent.trim().length > 0);
   await shot(page, 'actor');
-  return `${chosen.name}: ${bars} timeline bars, ${nodes} nodes and ${edges} edges, edge click shows details`;
+  // "What they said": the actor with the most stored quotes shows them with certainty badges.
+  let speaker = null;
+  for (const a of actors.actors.slice(0, 40)) {
+    const q = await (await page.request.get(`${base}/api/actors/${a.id}/quotes?per_page=1`)).json();
+    if (q.total > 0 && (!speaker || q.total > speaker.total)) speaker = { ...a, total: q.total };
+  }
+  let said = 'no actor has stored quotes';
+  if (speaker) {
+    await page.goto(`${base}/actor/${speaker.id}`);
+    await page.waitForSelector('.quote-item .badge');
+    const shown = await page.locator('.quote-item').count();
+    expect(shown === Math.min(speaker.total, 50), `${speaker.name}: ${shown} quotes shown, ${speaker.total} stored`);
+    const confirmed = (await (await page.request.get(`${base}/api/actors/${speaker.id}/quotes?certainty=confirmed&per_page=1`)).json()).total;
+    await page.selectOption('section.panel select', 'confirmed');
+    await page.waitForURL(/certainty=confirmed/);
+    await page.waitForSelector(confirmed ? '.quote-item .badge' : 'section.panel p.empty');
+    const labels = await page.locator('.quote-item .badge').evaluateAll((els) => els.map((e) => e.dataset.certainty));
+    expect(labels.length === Math.min(confirmed, 50) && labels.every((l) => l === 'confirmed'), `the certainty filter shows ${labels.length} (${[...new Set(labels)]}), the API has ${confirmed}`);
+    await shot(page, 'actor-quotes');
+    said = `${speaker.name}: ${shown} quotes with badges, certainty filter works`;
+  }
+  return `${chosen.name}: ${bars} timeline bars, ${nodes} nodes and ${edges} edges, edge click shows details; ${said}`;
 }
 
 async function chartsScenario(page, base) {
@@ -253,6 +274,14 @@ async function eventsScenario(page, base) {
     expect(await page.locator('p.empty').count() > 0, 'no events and no empty-state message');
   } else {
     expect(rows === Math.min(api.total, 50), `${rows} rows shown, the API has ${api.total}`);
+  }
+  // The actor box suggests actors by name.
+  const stats = await (await page.request.get(`${base}/api/stats`)).json();
+  if (stats.annotations.actors !== null) {
+    await page.fill('form.filters input[name=actor]', 'حكومة');
+    await page.waitForFunction(() => document.querySelectorAll('#actor-suggestions option').length > 0);
+    const ids = await page.locator('#actor-suggestions option').evaluateAll((os) => os.map((o) => o.value));
+    expect(ids.every((v) => /^[0-9a-f]{16}$/.test(v)), `suggestions are not actor ids: ${ids}`);
   }
   await shot(page, 'events');
   return api.total === 0 ? 'no events in the store yet: empty state, filters and CSV header checked' : `${rows} ACCUSE events listed, CSV exported`;

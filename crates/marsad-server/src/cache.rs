@@ -27,26 +27,27 @@ pub const MAX_ENTRY_BYTES: usize = 2 << 20;
 /// The most entries kept.
 pub const MAX_ENTRIES: usize = 20_000;
 
+/// `(articles, index documents)`.
+pub type Stamp = (u64, u64);
+
 /// The store's state, as far as caches care.
 #[derive(Debug, Default)]
 pub struct StoreStamp {
-    inner: Mutex<(Option<(u64, u64)>, Option<Instant>)>,
+    /// The last stamp read, and when.
+    inner: Mutex<(Option<Stamp>, Option<Instant>)>,
 }
 
 impl StoreStamp {
     /// The current stamp: `(articles, index documents)`, re-read when older than
     /// [`RECHECK`] (blocking: a SQLite count and an index reload).
-    pub fn current(&self, store: &Store) -> (u64, u64) {
+    pub fn current(&self, store: &Store) -> Stamp {
         let mut g = self.inner.lock().unwrap_or_else(|p| p.into_inner());
         if let (Some(stamp), Some(at)) = (g.0, g.1) {
             if at.elapsed() < RECHECK {
                 return stamp;
             }
         }
-        let stamp = (
-            store.count().unwrap_or(0),
-            store.index_count().unwrap_or(0),
-        );
+        let stamp = (store.count().unwrap_or(0), store.index_count().unwrap_or(0));
         *g = (Some(stamp), Some(Instant::now()));
         stamp
     }
@@ -67,7 +68,7 @@ struct Entry {
 
 #[derive(Debug, Default)]
 struct Inner {
-    stamp: Option<(u64, u64)>,
+    stamp: Option<Stamp>,
     map: HashMap<String, Entry>,
     bytes: usize,
     clock: u64,
@@ -94,7 +95,7 @@ impl ResponseCache {
     }
 
     /// The cached response for `key` under `stamp` (a different stamp empties the cache).
-    fn get(&self, key: &str, stamp: (u64, u64)) -> Option<Response> {
+    fn get(&self, key: &str, stamp: Stamp) -> Option<Response> {
         let mut g = self.lock();
         if g.stamp != Some(stamp) {
             g.map.clear();
@@ -114,14 +115,19 @@ impl ResponseCache {
         Some(r)
     }
 
-    fn put(&self, key: String, stamp: (u64, u64), entry: Entry) {
+    fn put(&self, key: String, stamp: Stamp, mut entry: Entry) {
         let mut g = self.lock();
         if g.stamp != Some(stamp) {
             return;
         }
+        // A new entry counts as just used: the least recently used ones go first.
+        g.clock += 1;
+        entry.used = g.clock;
         let size = entry.body.len() + key.len();
-        while (g.bytes + size > self.max_bytes || g.map.len() >= MAX_ENTRIES) && !g.map.is_empty()
-        {
+        if size > self.max_bytes {
+            return;
+        }
+        while (g.bytes + size > self.max_bytes || g.map.len() >= MAX_ENTRIES) && !g.map.is_empty() {
             let oldest = g
                 .map
                 .iter()
@@ -168,10 +174,10 @@ pub async fn layer(State(state): State<crate::AppState>, request: Request, next:
     if !cacheable {
         return next.run(request).await;
     }
-    let key = request
-        .uri()
-        .path_and_query()
-        .map_or_else(|| request.uri().path().to_string(), |pq| pq.as_str().to_string());
+    let key = request.uri().path_and_query().map_or_else(
+        || request.uri().path().to_string(),
+        |pq| pq.as_str().to_string(),
+    );
     let (store, stamps) = (state.store.clone(), state.stamp.clone());
     let stamp = match tokio::task::spawn_blocking(move || stamps.current(&store)).await {
         Ok(s) => s,
@@ -196,7 +202,9 @@ pub async fn layer(State(state): State<crate::AppState>, request: Request, next:
     let (mut parts, body) = response.into_parts();
     let body = match axum::body::to_bytes(body, MAX_ENTRY_BYTES).await {
         Ok(b) => b,
-        Err(e) => return crate::ApiError::internal(format!("reading the response: {e}")).into_response(),
+        Err(e) => {
+            return crate::ApiError::internal(format!("reading the response: {e}")).into_response();
+        }
     };
     state.cache.put(
         key,
@@ -212,4 +220,46 @@ pub async fn layer(State(state): State<crate::AppState>, request: Request, next:
         .headers
         .insert("x-marsad-cache", HeaderValue::from_static("miss"));
     Response::from_parts(parts, Body::from(body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(n: usize) -> Entry {
+        Entry {
+            status: StatusCode::OK,
+            content_type: None,
+            body: Bytes::from(vec![b'x'; n]),
+            used: 0,
+        }
+    }
+
+    #[test]
+    fn least_recently_used_goes_first_and_a_new_stamp_empties() {
+        let c = ResponseCache::new(300);
+        let s = (1, 1);
+        assert!(c.get("a", s).is_none()); // sets the stamp
+        c.put("a".into(), s, entry(120));
+        c.put("b".into(), s, entry(120));
+        assert!(c.get("a", s).is_some()); // a is now newer than b
+        c.put("c".into(), s, entry(120)); // 3 × 121 bytes > 300: b goes
+        assert!(c.get("b", s).is_none());
+        assert!(c.get("a", s).is_some());
+        assert!(c.get("c", s).is_some());
+        c.put("d".into(), s, entry(120)); // a was used before c: a goes
+        assert!(c.get("a", s).is_none());
+        assert!(c.get("c", s).is_some() && c.get("d", s).is_some());
+        assert_eq!(c.len(), 2);
+        // Larger than the whole cache: not kept, and nothing is evicted for it.
+        c.put("big".into(), s, entry(1000));
+        assert!(c.get("big", s).is_none());
+        assert_eq!(c.len(), 2);
+        // Another stamp: everything is forgotten.
+        assert!(c.get("c", (2, 2)).is_none());
+        assert!(c.is_empty());
+        // A put under an old stamp is dropped.
+        c.put("e".into(), s, entry(10));
+        assert!(c.is_empty());
+    }
 }

@@ -155,6 +155,12 @@ pub async fn serve(
     config: Config,
     ingest: Option<Arc<dyn Ingest>>,
 ) -> std::io::Result<()> {
+    // Read the actor registry's counts before the first visitor asks (a second or so on a
+    // large store); requests that need it meanwhile wait for the same read.
+    let warm = store.clone();
+    tokio::task::spawn_blocking(move || {
+        let _ = data::actors::snapshot(&warm);
+    });
     let app = router(store, config, ingest);
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())

@@ -41,7 +41,10 @@ pub fn layers(routes: Router<AppState>, state: AppState) -> Router {
     let config = state.config.clone();
     let mut app = routes
         .fallback(fallback)
-        .layer(middleware::from_fn_with_state(state.clone(), crate::cache::layer))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::cache::layer,
+        ))
         .layer(DefaultBodyLimit::max(config.body_limit))
         .layer(middleware::from_fn_with_state(state.clone(), limits))
         .layer(middleware::from_fn(json_errors))

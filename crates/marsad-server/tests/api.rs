@@ -77,7 +77,9 @@ async fn search_has_hits_highlights_facets_and_paging() {
     for b in f["actors"].as_array().unwrap() {
         let id = b["value"].as_str().unwrap();
         assert!(b["label"].as_str().is_some_and(|l| !l.is_empty()));
-        let r = get(s.addr, &format!("/api/search?q={}&actor={id}", enc(q))).await.json();
+        let r = get(s.addr, &format!("/api/search?q={}&actor={id}", enc(q)))
+            .await
+            .json();
         assert_eq!(r["total"], b["count"], "actor {id}");
     }
 
@@ -236,7 +238,11 @@ async fn article_has_spans_that_slice_its_body_and_its_copies() {
     // Entities resolved to actors point at stored actors.
     for e in entities.iter().filter(|e| e["actor"].is_string()).take(5) {
         let id = e["actor"].as_str().unwrap();
-        assert_eq!(get(s.addr, &format!("/api/actors/{id}")).await.status, 200, "{id}");
+        assert_eq!(
+            get(s.addr, &format!("/api/actors/{id}")).await.status,
+            200,
+            "{id}"
+        );
     }
     assert_eq!(v["annotations"]["events"], "unavailable");
     assert_eq!(v["events"], serde_json::json!([]));
@@ -411,7 +417,10 @@ async fn uploads_need_a_configured_token_presented_as_bearer() {
     let probe = format!("/api/search?q={}", enc("اختبار الرفع"));
     let before_upload = get(s.addr, &probe).await;
     assert_eq!(before_upload.json()["total"], 0);
-    assert_eq!(before_upload.header("x-marsad-cache").as_deref(), Some("miss"));
+    assert_eq!(
+        before_upload.header("x-marsad-cache").as_deref(),
+        Some("miss")
+    );
     let again = get(s.addr, &probe).await;
     assert_eq!(again.header("x-marsad-cache").as_deref(), Some("hit"));
     assert_eq!(again.body, before_upload.body);
@@ -771,66 +780,139 @@ async fn actors_profiles_timelines_and_the_graph_agree_with_search() {
     let listed = get(s.addr, "/api/actors?per_page=100").await.json();
     let actors = listed["actors"].as_array().unwrap();
     let total = listed["total"].as_u64().unwrap();
-    assert_eq!(st["annotations"]["actors"].as_u64().unwrap_or(0) >= total, true, "{st}");
+    assert!(
+        st["annotations"]["actors"].as_u64().unwrap_or(0) >= total,
+        "{st}"
+    );
     assert!(total > 5, "the demo names many actors: {listed}");
     // Most mentioned first.
-    let mentions: Vec<u64> = actors.iter().map(|a| a["mentions"].as_u64().unwrap()).collect();
+    let mentions: Vec<u64> = actors
+        .iter()
+        .map(|a| a["mentions"].as_u64().unwrap())
+        .collect();
     assert!(mentions.windows(2).all(|w| w[0] >= w[1]), "{mentions:?}");
     // Paging and the name filter.
     let p2 = get(s.addr, "/api/actors?per_page=2&page=2").await.json();
     assert_eq!(p2["actors"][0]["id"], actors[2]["id"]);
     let top = &actors[0];
     let name = top["name"].as_str().unwrap();
-    let found = get(s.addr, &format!("/api/actors?q={}", enc(name))).await.json();
-    assert!(found["actors"].as_array().unwrap().iter().any(|a| a["id"] == top["id"]), "{found}");
+    let found = get(s.addr, &format!("/api/actors?q={}", enc(name)))
+        .await
+        .json();
+    assert!(
+        found["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["id"] == top["id"]),
+        "{found}"
+    );
     let kind = top["type"].as_str().unwrap();
-    let typed = get(s.addr, &format!("/api/actors?type={kind}&per_page=100")).await.json();
-    assert!(typed["actors"].as_array().unwrap().iter().all(|a| a["type"] == kind));
-    get(s.addr, "/api/actors?type=alien").await.assert_error(400, "bad_request");
+    let typed = get(s.addr, &format!("/api/actors?type={kind}&per_page=100"))
+        .await
+        .json();
+    assert!(
+        typed["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["type"] == kind)
+    );
+    get(s.addr, "/api/actors?type=alien")
+        .await
+        .assert_error(400, "bad_request");
 
     // The profile's timeline counts the articles a search for the actor finds.
     let id = top["id"].as_str().unwrap();
     let p = get(s.addr, &format!("/api/actors/{id}")).await.json();
     assert_eq!(p["actor"]["id"], id);
     assert_eq!(p["actor"]["articles"], top["articles"]);
-    let searched = get(s.addr, &format!("/api/search?actor={id}&per_page=1")).await.json();
-    let by_month: u64 = p["timeline"].as_array().unwrap().iter().map(|m| m["mentions"].as_u64().unwrap()).sum();
+    let searched = get(s.addr, &format!("/api/search?actor={id}&per_page=1"))
+        .await
+        .json();
+    let by_month: u64 = p["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["mentions"].as_u64().unwrap())
+        .sum();
     assert_eq!(by_month, searched["total"].as_u64().unwrap());
     assert_eq!(by_month, top["articles"].as_u64().unwrap());
-    let months: Vec<&str> = p["timeline"].as_array().unwrap().iter().map(|m| m["month"].as_str().unwrap()).collect();
+    let months: Vec<&str> = p["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["month"].as_str().unwrap())
+        .collect();
     assert!(months.windows(2).all(|w| w[0] < w[1]), "{months:?}");
     // Counterparts are the other actors of the search's actor facet.
-    let facet: Vec<(String, u64)> = searched["facets"]["actors"].as_array().unwrap().iter()
+    let facet: Vec<(String, u64)> = searched["facets"]["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
         .filter(|b| b["value"] != id)
-        .map(|b| (b["value"].as_str().unwrap().to_string(), b["count"].as_u64().unwrap()))
+        .map(|b| {
+            (
+                b["value"].as_str().unwrap().to_string(),
+                b["count"].as_u64().unwrap(),
+            )
+        })
         .collect();
     let counterparts = p["counterparts"].as_array().unwrap();
     assert_eq!(counterparts.len(), facet.len());
     for (other, n) in &facet {
-        let c = counterparts.iter().find(|c| c["actor"]["id"] == other.as_str()).unwrap();
+        let c = counterparts
+            .iter()
+            .find(|c| c["actor"]["id"] == other.as_str())
+            .unwrap();
         assert_eq!(c["articles"].as_u64().unwrap(), *n);
     }
     // Its ego graph: it, its counterparts, an edge to each.
     let g = get(s.addr, &format!("/api/graph?actor={id}")).await.json();
-    let nodes: HashSet<&str> = g["nodes"].as_array().unwrap().iter().map(|n| n["id"].as_str().unwrap()).collect();
+    let nodes: HashSet<&str> = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
     assert!(nodes.contains(id));
     for (other, n) in &facet {
         assert!(nodes.contains(other.as_str()));
-        let e = g["edges"].as_array().unwrap().iter()
-            .find(|e| (e["source"] == id && e["target"] == other.as_str()) || (e["target"] == id && e["source"] == other.as_str()))
+        let e = g["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| {
+                (e["source"] == id && e["target"] == other.as_str())
+                    || (e["target"] == id && e["source"] == other.as_str())
+            })
             .unwrap_or_else(|| panic!("no edge {id}–{other}"));
         assert_eq!(e["articles"].as_u64().unwrap(), *n);
     }
     for e in g["edges"].as_array().unwrap() {
-        assert!(nodes.contains(e["source"].as_str().unwrap()) && nodes.contains(e["target"].as_str().unwrap()));
+        assert!(
+            nodes.contains(e["source"].as_str().unwrap())
+                && nodes.contains(e["target"].as_str().unwrap())
+        );
     }
-    get(s.addr, "/api/graph?actor=0000000000000000").await.assert_error(404, "not_found");
+    get(s.addr, "/api/graph?actor=0000000000000000")
+        .await
+        .assert_error(404, "not_found");
     // Only event edges with an event filter (none stored yet).
-    let ev = get(s.addr, &format!("/api/graph?actor={id}&type=ACCUSE")).await.json();
+    let ev = get(s.addr, &format!("/api/graph?actor={id}&type=ACCUSE"))
+        .await
+        .json();
     assert_eq!(ev["edges"].as_array().unwrap().len(), 0);
     // What they said: quotes linked to the actor, newest first.
-    let q = get(s.addr, &format!("/api/actors/{id}/quotes?per_page=100")).await.json();
-    let dates: Vec<&str> = q["quotes"].as_array().unwrap().iter().filter_map(|x| x["article"]["published"].as_str()).collect();
+    let q = get(s.addr, &format!("/api/actors/{id}/quotes?per_page=100"))
+        .await
+        .json();
+    let dates: Vec<&str> = q["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|x| x["article"]["published"].as_str())
+        .collect();
     assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
     for x in q["quotes"].as_array().unwrap() {
         assert_eq!(x["quote"]["speaker_actor"], id);

@@ -271,9 +271,10 @@ export async function actorsPage(main, url, signal) {
 export async function actorPage(main, id, url, signal) {
   clear(main).append(h('p', { class: 'loading' }, t('loading')));
   const cert = url.searchParams.get('certainty') ?? '';
-  const [p, graph] = await Promise.all([
+  const [p, graph, said] = await Promise.all([
     getJSON(`/api/actors/${encodeURIComponent(id)}`, {}, signal),
     getJSON('/api/graph', { actor: id }, signal),
+    getJSON(`/api/actors/${encodeURIComponent(id)}/quotes`, { certainty: cert, per_page: 50 }, signal),
   ]);
   const a = p.actor;
   document.title = `${a.name} — ${t('brand')}`;
@@ -300,7 +301,7 @@ export async function actorPage(main, id, url, signal) {
         h('span', { class: 'pol-conflict' }, `${t('conflict')} ${fmt(c.conflict)}`)] : null)))
     : null;
 
-  const quotes = p.quotes.filter((q) => !cert || q.quote.certainty.label === cert);
+  const quotes = said.quotes;
   const certSelect = h('select', { 'aria-label': t('certainty'), onchange: (e) => window.marsadNavigate(`/actor/${encodeURIComponent(id)}${e.target.value ? `?certainty=${e.target.value}` : ''}`) },
     h('option', { value: '' }, t('all_certainties')),
     CERTAINTIES.map((c) => h('option', { value: c, selected: c === cert }, certaintyLabel(c))));
@@ -316,7 +317,7 @@ export async function actorPage(main, id, url, signal) {
     section(t('network'), net ?? emptyState(t('no_data_yet')),
       net ? h('p', { class: 'chart-legend' }, h('span', { class: 'key cooperation' }, t('cooperation')), h('span', { class: 'key conflict' }, t('conflict')), h('span', { class: 'key comention' }, t('comention'))) : null,
       detail, counterparts),
-    section(t('what_they_said'), certSelect,
+    section(`${t('what_they_said')} (${fmt(said.total)})`, certSelect,
       quotes.length ? h('ol', { class: 'quotes' }, quotes.map((it) => h('li', { class: 'quote-item' },
         h('div', { class: 'quote-head' }, badge(it.quote.certainty.label), h('span', { class: 'kind' }, it.quote.direct ? t('direct') : t('reported_speech'))),
         h('blockquote', {}, it.quote.direct ? `«${it.quote.text}»` : it.quote.text),
@@ -333,7 +334,21 @@ export async function eventsPage(main, url, signal) {
     h('option', { value: '' }, t('all_types')), EVENT_TYPES.map((ty) => h('option', { value: ty, selected: ty === p.type }, eventLabel(ty))));
   const certainty = h('select', { name: 'certainty', 'aria-label': t('certainty') },
     h('option', { value: '' }, t('all_certainties')), CERTAINTIES.map((c) => h('option', { value: c, selected: c === p.certainty }, certaintyLabel(c))));
-  const actor = h('input', { type: 'text', name: 'actor', value: p.actor ?? '', placeholder: t('actor_id'), 'aria-label': t('actor_id'), dir: 'ltr' });
+  // The actor box suggests actors by name (the value sent is the actor id).
+  const suggestions = h('datalist', { id: 'actor-suggestions' });
+  const actor = h('input', { type: 'text', name: 'actor', value: p.actor ?? '', placeholder: t('actor_id'), 'aria-label': t('actor_id'), list: 'actor-suggestions', autocomplete: 'off' });
+  let pending = null;
+  actor.addEventListener('input', () => {
+    clearTimeout(pending);
+    const q = actor.value.trim();
+    if (q.length < 2 || /^[0-9a-f]{16}$/.test(q)) return;
+    pending = setTimeout(async () => {
+      try {
+        const res = await getJSON('/api/actors', { q, per_page: 10 });
+        clear(suggestions).append(...res.actors.map((a) => h('option', { value: a.id, label: `${a.name} (${fmt(a.articles)})` })));
+      } catch (_) { /* suggestions are optional */ }
+    }, 200);
+  });
   const from = h('input', { type: 'date', name: 'from', value: p.from ?? '', 'aria-label': t('from') });
   const to = h('input', { type: 'date', name: 'to', value: p.to ?? '', 'aria-label': t('to') });
   const filters = { type: p.type, certainty: p.certainty, actor: p.actor, from: p.from, to: p.to };
@@ -342,7 +357,7 @@ export async function eventsPage(main, url, signal) {
     const next = new URLSearchParams();
     for (const el of [type, certainty, actor, from, to]) if (el.value.trim()) next.set(el.name, el.value.trim());
     window.marsadNavigate(`/events${next.toString() ? `?${next}` : ''}`);
-  } }, type, certainty, actor, h('label', { class: 'date' }, t('from'), from), h('label', { class: 'date' }, t('to'), to),
+  } }, type, certainty, actor, suggestions, h('label', { class: 'date' }, t('from'), from), h('label', { class: 'date' }, t('to'), to),
   h('button', { type: 'submit' }, t('filter')),
   h('a', { class: 'button export', href: apiUrl('/api/events', { ...filters, format: 'csv' }), download: 'marsad-events.csv' }, t('export_csv')));
   const box = h('div', {});

@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 /// Unicode bidi algorithm lay the line out right-to-left even when it starts with a digit
 /// or Latin text; terminals without bidi ignore the invisible mark.
 pub fn rtl(s: &str) -> String {
-    if s.chars().any(|c| marsad_arabic::chars::is_arabic_letter(c)) {
+    if s.chars().any(marsad_arabic::chars::is_arabic_letter) {
         format!("\u{200F}{s}")
     } else {
         s.to_string()
@@ -51,10 +51,12 @@ mod tests {
 
     #[test]
     fn highlights_char_spans() {
-        assert_eq!(highlight("قال حفتر إن", &[4..8], false), "قال ⟪حفتر⟫ إن");
+        let one = std::slice::from_ref(&(4..8));
+        assert_eq!(highlight("قال حفتر إن", one, false), "قال ⟪حفتر⟫ إن");
         assert_eq!(highlight("ab cd", &[0..2, 3..5], false), "⟪ab⟫ ⟪cd⟫");
         assert_eq!(highlight("abc", &[], true), "abc");
-        assert!(highlight("abc", &[1..2], true).contains("\x1b[1;7mb\x1b[0m"));
+        let middle = std::slice::from_ref(&(1..2));
+        assert!(highlight("abc", middle, true).contains("\x1b[1;7mb\x1b[0m"));
     }
 
     #[test]

@@ -194,7 +194,12 @@ pub async fn ingest(
     };
     let _one_at_a_time = state.ingest_lock.lock().await;
     let store = state.store.clone();
-    let result = blocking(move || ingest.ingest(&store, &name, &body)).await;
+    // Not through `blocking`: an upload may take seconds and must not hold a reader's place.
+    let result =
+        match tokio::task::spawn_blocking(move || ingest.ingest(&store, &name, &body)).await {
+            Ok(r) => r,
+            Err(e) => Err(ApiError::from(e)),
+        };
     // Whatever happened, the store may have changed.
     state.stamp.invalidate();
     state.cache.clear();

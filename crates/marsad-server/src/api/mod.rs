@@ -111,11 +111,25 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .merge(openapi_route)
 }
 
-/// Runs store work on the blocking pool (tantivy and SQLite are synchronous).
+/// Runs store work on the blocking pool (tantivy and SQLite are synchronous), at most
+/// [`store_workers`] requests at a time: the rest wait in line instead of sharing the cores
+/// with dozens of threads, which keeps the slowest responses close to the typical ones.
 pub(crate) async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {
+    static PERMITS: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    let permits = PERMITS.get_or_init(|| tokio::sync::Semaphore::new(store_workers()));
+    let _permit = permits
+        .acquire()
+        .await
+        .map_err(|_| ApiError::internal("the worker pool is closed"))?;
     tokio::task::spawn_blocking(f).await?
+}
+
+/// How many requests work on the store at once: twice the cores (a request also waits on
+/// SQLite and the page cache, not only on a core).
+pub fn store_workers() -> usize {
+    std::thread::available_parallelism().map_or(4, |n| n.get() * 2)
 }
 
 /// The largest page size.

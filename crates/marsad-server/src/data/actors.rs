@@ -172,6 +172,10 @@ pub fn top(store: &Store, n: usize) -> Result<Vec<ActorStats>, ApiError> {
     Ok(snapshot(store)?.actors.iter().take(n).cloned().collect())
 }
 
+/// Articles naming an actor by month (`YYYY-MM`, count), and the actors named with it
+/// (actor, shared articles).
+pub type Mentions = (Vec<(String, u64)>, Vec<(ActorRef, u64)>);
+
 /// Articles naming actor `id`: by month (`YYYY-MM`), and the actors named with it (id, name,
 /// shared articles; itself excluded), within an optional date range.
 pub fn mentions(
@@ -179,7 +183,7 @@ pub fn mentions(
     id: &str,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
-) -> Result<(Vec<(String, u64)>, Vec<(ActorRef, u64)>), ApiError> {
+) -> Result<Mentions, ApiError> {
     let mut request = SearchRequest::new("");
     request.actor = Some(id.to_string());
     request.limit = 1;

@@ -9,7 +9,10 @@ use marsad_index::Store;
 
 /// The article's entities, as spans for the API, the extractor's entities for the live
 /// quote extraction (empty when stored), and where they came from.
-pub fn for_article(_store: &Store, article: &Article) -> (Vec<EntitySpan>, Vec<Entity>, Provenance) {
+pub fn for_article(
+    _store: &Store,
+    article: &Article,
+) -> (Vec<EntitySpan>, Vec<Entity>, Provenance) {
     if !article.entities.is_empty() {
         let spans = article
             .entities

@@ -31,7 +31,9 @@ pub fn graph(store: &Store, filter: &EventFilter) -> Result<Graph, ApiError> {
             if !events_only {
                 let (_, with) = actors::mentions(store, id, filter.from, filter.to)?;
                 for (other, _) in with {
-                    nodes.entry(other.id.clone()).or_insert((other.name, String::new(), 0));
+                    nodes
+                        .entry(other.id.clone())
+                        .or_insert((other.name, String::new(), 0));
                 }
             }
         }
@@ -39,7 +41,11 @@ pub fn graph(store: &Store, filter: &EventFilter) -> Result<Graph, ApiError> {
             for s in actors::top(store, TOP_ACTORS)? {
                 nodes.insert(
                     s.actor.id.clone(),
-                    (s.actor.name.clone(), s.actor.kind.name().to_string(), s.articles),
+                    (
+                        s.actor.name.clone(),
+                        s.actor.kind.name().to_string(),
+                        s.articles,
+                    ),
                 );
             }
         }
@@ -100,7 +106,10 @@ pub fn graph(store: &Store, filter: &EventFilter) -> Result<Graph, ApiError> {
             nodes.insert(id, (a.name, a.kind, a.articles));
         }
     }
-    let linked: BTreeSet<&String> = edges.values().flat_map(|e| [&e.source, &e.target]).collect();
+    let linked: BTreeSet<&String> = edges
+        .values()
+        .flat_map(|e| [&e.source, &e.target])
+        .collect();
     let keep_all = filter.actor.is_some();
     Ok(Graph {
         nodes: nodes

@@ -38,7 +38,9 @@ pub fn for_article(
 /// count changes (`Store::quotes` with an actor filter scans the articles table, tens of
 /// milliseconds on SaudiNewsNet, which is wasted on a store without quotes).
 fn any_stored(store: &Store) -> Result<bool, ApiError> {
-    static SEEN: Mutex<Option<HashMap<PathBuf, (u64, bool, Instant)>>> = Mutex::new(None);
+    /// Per data directory: the article count, whether quotes exist, when checked.
+    type Seen = HashMap<PathBuf, (u64, bool, Instant)>;
+    static SEEN: Mutex<Option<Seen>> = Mutex::new(None);
     let dir = store.dir().to_path_buf();
     let known = SEEN
         .lock()

@@ -24,7 +24,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             args.id
         ),
         [one] => one.clone(),
-        many if many.iter().any(|m| *m == args.id) => args.id.clone(),
+        many if many.contains(&args.id) => args.id.clone(),
         many => bail!(
             "{:?} matches several articles ({}); give more of the id",
             args.id,

@@ -187,7 +187,7 @@ fn score(g: &GoldArticle, text: &[char], pred: &[Quote], errors: bool) -> Tally 
             }
         }
     }
-    pairs.sort_by(|a, b| b.0.cmp(&a.0));
+    pairs.sort_by_key(|p| std::cmp::Reverse(p.0));
     let mut gold_used = vec![false; g.quotes.len()];
     let mut pred_used = vec![false; pred.len()];
     for (_, gi, pi) in pairs {

@@ -277,7 +277,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     println!("{}", naive.line("naive: strip every clitic-looking affix"));
     println!("{}", none.line("no segmentation"));
 
-    let mut types: Vec<(usize, &String, &BTreeMap<(String, String), usize>)> = errors
+    type ErrorType<'a> = (usize, &'a String, &'a BTreeMap<(String, String), usize>);
+    let mut types: Vec<ErrorType<'_>> = errors
         .iter()
         .map(|(t, ex)| (ex.values().sum(), t, ex))
         .collect();
