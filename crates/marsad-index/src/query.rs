@@ -65,7 +65,8 @@ impl ParsedQuery {
     }
 }
 
-/// Parses `input`. Errors only on an unterminated quote or a filter without a value.
+/// Parses `input`. A quote left open runs to the end of the input (pasted headlines often
+/// carry a stray “); the only error is a filter without a value.
 pub fn parse(input: &str) -> Result<ParsedQuery> {
     let mut parsed = ParsedQuery::default();
     let mut join_next = false;
@@ -87,9 +88,6 @@ pub fn parse(input: &str) -> Result<ParsedQuery> {
             }
             end = j + d.len_utf8();
             chars.next();
-        }
-        if in_quote {
-            return Err(Error::Query(format!("unterminated quote in {input:?}")));
         }
         let raw = &input[i..end];
         match raw {
@@ -398,7 +396,17 @@ mod tests {
 
     #[test]
     fn errors_say_what_is_wrong() {
-        assert!(matches!(parse("\"غير مغلق"), Err(Error::Query(m)) if m.contains("unterminated")));
+        // A quote left open runs to the end: a pasted headline with a stray quote still works.
+        assert_eq!(
+            parse("قال «غير مغلق").unwrap().groups,
+            vec![
+                vec![word("قال")],
+                vec![Clause::Phrase {
+                    text: "غير مغلق".into(),
+                    title_only: false
+                }]
+            ]
+        );
         assert!(matches!(parse("outlet:"), Err(Error::Query(m)) if m.contains("needs a value")));
         assert!(parse("").unwrap().is_empty());
         assert!(parse("-وحده").unwrap().is_empty());

@@ -193,7 +193,7 @@ fn ingest_search_show_stats() {
     let out = marsad()
         .args(["search", "--data"])
         .arg(&data)
-        .arg("\"غير مغلق")
+        .arg("outlet:")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
