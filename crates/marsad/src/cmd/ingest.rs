@@ -17,7 +17,7 @@
 use super::data::DataArgs;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use marsad_core::{Article, Source};
+use marsad_core::Article;
 use marsad_extract::actors::Registry;
 use marsad_extract::pipeline;
 use marsad_index::store::Phase;
@@ -108,7 +108,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
         });
     }
-    let files = list_files(&args.paths);
+    let files = marsad_ingest::walk::files(&args.paths);
     let progress = progress_bar(files.len() as u64, args.json);
     let opts = Options::default();
     let mut readable_files = 0usize;
@@ -379,41 +379,6 @@ fn stat(path: &Path) -> (u64, i64) {
             .map_or(0, |d| d.as_secs() as i64);
         (m.len(), mtime)
     })
-}
-
-/// Every file under `paths`, in name order, skipping hidden entries inside directories.
-fn list_files(paths: &[PathBuf]) -> Vec<Result<PathBuf, IngestError>> {
-    let mut out = Vec::new();
-    for p in paths {
-        if !p.is_dir() {
-            out.push(Ok(p.clone()));
-            continue;
-        }
-        let walker = walkdir::WalkDir::new(p)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| {
-                e.depth() == 0 || !e.file_name().to_str().is_some_and(|s| s.starts_with('.'))
-            });
-        for entry in walker {
-            match entry {
-                Ok(e) if e.file_type().is_file() => out.push(Ok(e.into_path())),
-                Ok(_) => {}
-                Err(e) => {
-                    let loc = e.path().unwrap_or(p).display().to_string();
-                    let io = e
-                        .into_io_error()
-                        .unwrap_or_else(|| std::io::Error::other("symlink loop"));
-                    out.push(Err(IngestError::new(
-                        Source::file(loc),
-                        marsad_ingest::ErrorKind::Io(io),
-                    )));
-                }
-            }
-        }
-    }
-    out
 }
 
 fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
