@@ -1,6 +1,8 @@
 //! The article: what every reader produces and every later stage reads.
 
-use crate::{Actor, Diagnostic, Entity, Format, Precision, Published, Quote, Source, Timezone};
+use crate::{
+    Actor, Diagnostic, Entity, Event, Format, Precision, Published, Quote, Source, Timezone,
+};
 use serde::de::Error as _;
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -52,6 +54,8 @@ pub struct Article {
     pub actors: Vec<Actor>,
     /// Statements found in the body (filled by `marsad_extract::quotes`; empty until then).
     pub quotes: Vec<Quote>,
+    /// Events found in the body (filled by `marsad_extract::events`; empty until then).
+    pub events: Vec<Event>,
 }
 
 impl Article {
@@ -78,6 +82,7 @@ impl Article {
             entities: Vec::new(),
             actors: Vec::new(),
             quotes: Vec::new(),
+            events: Vec::new(),
         }
     }
 
@@ -134,7 +139,6 @@ impl Article {
 /// contract: people diff these files.
 impl Serialize for Article {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let empty: [(); 0] = [];
         let mut st = s.serialize_struct("Article", 24)?;
         st.serialize_field("id", &self.id)?;
         st.serialize_field("source", &self.source)?;
@@ -172,8 +176,7 @@ impl Serialize for Article {
         st.serialize_field("entities", &self.entities)?;
         st.serialize_field("actors", &self.actors)?;
         st.serialize_field("quotes", &self.quotes)?;
-        // Filled by a later stage; present now so the schema is stable.
-        st.serialize_field("events", &empty)?;
+        st.serialize_field("events", &self.events)?;
         st.end()
     }
 }
@@ -218,6 +221,8 @@ struct Wire {
     actors: Vec<Actor>,
     #[serde(default)]
     quotes: Vec<Quote>,
+    #[serde(default)]
+    events: Vec<Event>,
 }
 
 impl<'de> Deserialize<'de> for Article {
@@ -265,6 +270,7 @@ impl<'de> Deserialize<'de> for Article {
             entities: w.entities,
             actors: w.actors,
             quotes: w.quotes,
+            events: w.events,
         })
     }
 }

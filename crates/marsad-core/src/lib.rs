@@ -6,9 +6,10 @@
 //! * [`Format`] and [`Source`]: where an article came from.
 //! * [`Quote`] and [`Certainty`]: who said what, and how sure the text is.
 //! * [`Entity`] and [`Actor`]: who an article names, and who they are across the corpus.
+//! * [`Event`]: who did what to whom, when and where, in PLOVER's ontology.
 //!
-//! This crate does no I/O. Later stages add their annotation types here (entities, actors,
-//! quotes, events); the JSON output already carries their empty arrays.
+//! This crate does no I/O. Later stages fill the annotation fields (entities, actors, quotes,
+//! events); the JSON output always carries their arrays, empty when a stage did not run.
 //!
 //! ```
 //! use marsad_core::{Article, Format, Source};
@@ -23,6 +24,7 @@
 mod actor;
 mod article;
 mod diagnostic;
+mod event;
 mod published;
 mod quote;
 mod source;
@@ -30,6 +32,7 @@ mod source;
 pub use actor::{Actor, ActorType, Entity, EntityType};
 pub use article::Article;
 pub use diagnostic::Diagnostic;
+pub use event::{Argument, DatePrecision, Event, EventDate, EventType, Quad};
 pub use published::{Precision, Published, Timezone};
 pub use quote::{Certainty, CertaintyLabel, Quote};
 pub use source::{Format, Source};

