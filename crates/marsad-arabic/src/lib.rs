@@ -11,6 +11,7 @@
 //! * [`segment`]: clitic segmentation with a guard learned from corpus statistics.
 //! * [`stem`]: Lucene's light10, marsad's guarded light stemmer and Snowball Arabic.
 //! * [`stopwords`]: marsad's own stopword list.
+//! * [`calendar`]: month and weekday names of every regional series, tabular Hijri dates.
 //! * [`analyzer`]: the search chain (normalize, stopwords, segment, stem) over a text.
 //!
 //! ```
@@ -28,6 +29,7 @@
 //! ```
 
 pub mod analyzer;
+pub mod calendar;
 pub mod chars;
 pub mod normalize;
 pub mod offsets;

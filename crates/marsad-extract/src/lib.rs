@@ -5,6 +5,8 @@
 //!   ANERcorp by `marsad train ner` and embedded in the binary.
 //! * [`actors`]: actor resolution: within-article coreference, metonymy, attributes and a
 //!   corpus registry of stable actor ids.
+//! * [`events`]: PLOVER events with participants, place, date, certainty and attribution,
+//!   from a trigger lexicon of Arabic verbs, verbal nouns and phrases.
 //! * [`gazetteer`]: marsad's own reviewed lists of countries, capitals, nisba adjectives,
 //!   cities, organizations, titles and trigger words, with longest-match lookup over tokens.
 //!
@@ -30,6 +32,7 @@ pub mod actors;
 pub mod claims;
 pub mod entity;
 pub mod error;
+pub mod events;
 pub mod gazetteer;
 pub mod ner;
 mod parallel;

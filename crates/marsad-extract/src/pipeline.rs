@@ -1,10 +1,12 @@
 //! Everything marsad extracts from one article body, with the NER model run once: the
-//! entities and their actors, and the quotes (whose speakers come from the same entities).
+//! entities and their actors, the quotes (whose speakers come from the same entities), and
+//! the events (whose participants are the same mentions, and whose certainty and attribution
+//! read the quotes).
 
 use crate::actors::{self, ArticleActors};
 use crate::parallel::par_map;
-use crate::{NerModel, quotes};
-use marsad_core::{Argument, Entity, Event, Published, Quote};
+use crate::{NerModel, events, quotes};
+use marsad_core::{Argument, DatePrecision, Entity, Event, EventDate, Published, Quote};
 
 /// The extraction of one body.
 #[derive(Debug, Clone, Default)]
@@ -17,13 +19,16 @@ pub struct Extraction {
     pub events: Vec<Event>,
 }
 
-/// Extracts entities, actors and quotes from `body`.
+/// Extracts entities, actors, quotes and events from `body`.
 pub fn extract(body: &str) -> Extraction {
     let entities = NerModel::embedded().recognize(body);
+    let actors = actors::resolve(body, &entities);
+    let quotes = quotes::extract_with(body, &entities);
+    let events = events::extract(body, &events::mentions_as_entities(&actors), &quotes);
     Extraction {
-        actors: actors::resolve(body, &entities),
-        quotes: quotes::extract_with(body, &entities),
-        events: Vec::new(),
+        actors,
+        quotes,
+        events,
     }
 }
 
@@ -49,7 +54,10 @@ pub fn link_speakers(quotes: &mut [Quote], entities: &[Entity]) {
 
 /// Sets the actor ids of each event's source, target and location from the resolved
 /// entities they overlap (as [`link_speakers`] does for quotes), and resolves event dates
-/// against the article's publication time.
+/// against the article's publication time (see [`events::dates`]): a time expression
+/// becomes an ISO day, month or year (`أمس` → the day before publication); an event without
+/// one takes the publication day, with no text; without a publication date every value
+/// stays `None`.
 pub fn link_events(events: &mut [Event], entities: &[Entity], published: Option<&Published>) {
     let link = |arg: &mut Option<Argument>| {
         if let Some(a) = arg {
@@ -60,12 +68,36 @@ pub fn link_events(events: &mut [Event], entities: &[Entity], published: Option<
                 .and_then(|e| e.actor.clone());
         }
     };
+    let day = published.map(|p| p.local.date());
     for ev in events {
         link(&mut ev.source);
         link(&mut ev.target);
         link(&mut ev.location);
+        let expected = ev.certainty.label == marsad_core::CertaintyLabel::Expected;
+        match (&mut ev.date, day) {
+            (Some(d), Some(p)) => {
+                if let Some((value, precision)) = d
+                    .text
+                    .as_deref()
+                    .and_then(|t| events::dates::resolve(t, p, expected))
+                {
+                    d.value = Some(value);
+                    d.precision = precision;
+                }
+            }
+            (None, Some(p)) => {
+                ev.date = Some(EventDate {
+                    value: Some(p.format("%Y-%m-%d").to_string()),
+                    precision: DatePrecision::Day,
+                    text: None,
+                    start: None,
+                    end: None,
+                });
+            }
+            (Some(d), None) => d.value = None,
+            (None, None) => {}
+        }
     }
-    let _ = published;
 }
 
 #[cfg(test)]
@@ -82,6 +114,39 @@ mod tests {
         assert_eq!(one.quotes.len(), 1, "{:?}", one.quotes);
         assert!(batch[2].quotes.is_empty() && batch[2].actors.mentions.is_empty());
         assert_eq!(batch[0].quotes, batch[1].quotes);
+    }
+
+    #[test]
+    fn event_dates_resolve_against_the_publication_day() {
+        // Our own sentences; 2016-05-24 is a Tuesday.
+        let body = "زار وزير الخارجية سامي الحوراني موسكو أمس. واعتقلت الشرطة مطلوبا الثلاثاء الماضي. \
+                    وبحث الوزير مع نظيره العلاقات الثنائية.";
+        let mut events = extract(body).events;
+        let kinds: Vec<_> = events.iter().map(|e| e.kind).collect();
+        assert!(
+            kinds.contains(&marsad_core::EventType::Consult),
+            "{kinds:?}"
+        );
+        let published = Published::date(chrono::NaiveDate::from_ymd_opt(2016, 5, 24).unwrap());
+        link_events(&mut events, &[], Some(&published));
+        for e in &events {
+            let d = e.date.as_ref().expect("every event is dated once linked");
+            let want = match d.text.as_deref() {
+                Some("أمس") => "2016-05-23",
+                Some("الثلاثاء الماضي") => "2016-05-17",
+                None => "2016-05-24",
+                Some(other) => panic!("unexpected expression {other}"),
+            };
+            assert_eq!(d.value.as_deref(), Some(want), "{}", e.cue);
+            assert_eq!(d.precision, DatePrecision::Day);
+        }
+        let mut undated = extract(body).events;
+        link_events(&mut undated, &[], None);
+        assert!(
+            undated
+                .iter()
+                .all(|e| e.date.as_ref().is_none_or(|d| d.value.is_none()))
+        );
     }
 
     #[test]

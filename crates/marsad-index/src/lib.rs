@@ -4,6 +4,8 @@
 //! * [`Store`] opens a data directory, reconciling after a crash, and answers queries;
 //! * [`StoreWriter`] adds articles in batches with a two-phase commit (see [`store`]);
 //! * [`query`] parses marsad's query language; [`search`] runs it with facets and snippets;
+//! * [`events`] stores event mentions, merges them into events across articles and keeps
+//!   the actor graph; [`graph`] writes that graph as JSON, GEXF, GraphML or DOT;
 //! * [`retrieval`] is the known-item retrieval benchmark behind `marsad eval search`.
 //!
 //! Why SQLite for the metadata: later stages (entities, quotes, events, the actor graph)
@@ -14,6 +16,8 @@
 pub mod datadir;
 mod db;
 mod error;
+pub mod events;
+pub mod graph;
 pub mod query;
 pub mod retrieval;
 mod schema;
@@ -21,5 +25,9 @@ pub mod search;
 pub mod store;
 
 pub use error::{Error, Result};
+pub use events::{
+    ActorMonth, ClusterPage, EventCluster, EventCounterpart, EventFilter, EventPage, GraphFilter,
+    Party, Reporter, StoredEvent,
+};
 pub use search::{ActorFacet, Facets, SearchHit, SearchRequest, SearchResults};
 pub use store::{ActorStats, FileRecord, QuoteFilter, Stats, Store, StoreWriter, StoredQuote};

@@ -37,6 +37,9 @@ pub(crate) struct Fields {
     pub actor: Field,
     /// Entities as `TYPE:name` (name in search form), raw, multi-valued.
     pub entity: Field,
+    /// PLOVER types of the article's events (`CONSULT`…), raw, multi-valued, fast: the
+    /// search page's event-type facet and filter, counted in the same pass as the others.
+    pub event_type: Field,
 }
 
 pub(crate) fn build() -> (Schema, Fields) {
@@ -66,8 +69,9 @@ pub(crate) fn build() -> (Schema, Fields) {
         language: s.add_text_field("language", STRING),
         dup_of: s.add_text_field("dup_of", STRING),
         batch: s.add_u64_field("batch", NumericOptions::default().set_indexed().set_fast()),
-        actor: s.add_text_field("actor", raw_fast),
+        actor: s.add_text_field("actor", raw_fast.clone()),
         entity: s.add_text_field("entity", STRING),
+        event_type: s.add_text_field("event_type", raw_fast),
     };
     (s.build(), fields)
 }
@@ -89,5 +93,6 @@ pub(crate) fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         batch: f("batch")?,
         actor: f("actor")?,
         entity: f("entity")?,
+        event_type: f("event_type")?,
     })
 }

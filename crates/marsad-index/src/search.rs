@@ -5,6 +5,9 @@ use crate::query::{self, QueryBuilder};
 use crate::store::Store;
 use chrono::NaiveDate;
 use marsad_arabic::analyzer::Analyzer;
+use marsad_arabic::chars::{is_arabic_word_char, is_digit, is_other_letter};
+use marsad_arabic::normalize::{Folds, fold_char};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::ops::{Bound, Range};
 use tantivy::aggregation::agg_req::Aggregations;
@@ -36,6 +39,8 @@ pub struct SearchRequest {
     /// Only articles that mention this actor: an actor id, or a name or alias (matched in
     /// search form) standing for every actor known by it.
     pub actor: Option<String>,
+    /// Only articles reporting an event of one of these PLOVER types (`CONSULT`…).
+    pub event_types: Vec<String>,
 }
 
 impl SearchRequest {
@@ -50,6 +55,7 @@ impl SearchRequest {
             facets: false,
             snippets: true,
             actor: None,
+            event_types: Vec::new(),
         }
     }
 }
@@ -97,6 +103,8 @@ pub struct Facets {
     pub months: Vec<(String, u64)>,
     /// The actors the hits mention, most hits first (at most 20).
     pub actors: Vec<ActorFacet>,
+    /// `(PLOVER type, hits)`: matching articles reporting an event of that type, most first.
+    pub event_types: Vec<(String, u64)>,
 }
 
 /// Hits mentioning one actor.
@@ -177,6 +185,22 @@ impl Store {
                 (Occur::Must, Box::new(BooleanQuery::new(any_of))),
             ]));
         }
+        if !request.event_types.is_empty() {
+            let any_of: Vec<(Occur, Box<dyn Query>)> = request
+                .event_types
+                .iter()
+                .map(|t| {
+                    let term = Term::from_field_text(self.fields.event_type, t);
+                    let q: Box<dyn Query> =
+                        Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                    (Occur::Should, q)
+                })
+                .collect();
+            query = Box::new(BooleanQuery::new(vec![
+                (Occur::Must, query),
+                (Occur::Must, Box::new(BooleanQuery::new(any_of))),
+            ]));
+        }
         if request.from.is_some() || request.to.is_some() {
             let ts = |d: NaiveDate, end: bool| {
                 let t = if end {
@@ -212,33 +236,48 @@ impl Store {
         let snippets = if request.snippets {
             let mut g = SnippetGenerator::create(&searcher, &*text_query, self.fields.body)
                 .map_err(index_err)?;
-            g.set_max_num_chars(220);
-            Some(g)
+            g.set_max_num_chars(SNIPPET_CHARS);
+            let mut terms = Vec::new();
+            text_query.query_terms(&mut |term, _| {
+                if term.field() == self.fields.body {
+                    if let Some(t) = term.value().as_str().filter(|t| !t.is_empty()) {
+                        terms.push(t.to_string());
+                    }
+                }
+            });
+            terms.sort();
+            terms.dedup();
+            Some((g, terms))
         } else {
             None
         };
-        let mut hits = Vec::with_capacity(top.len());
+        // Stored ids of the page, in rank order; their records come from SQLite in one query.
+        let mut ranked: Vec<(f32, String)> = Vec::with_capacity(top.len());
         for (score, addr) in top {
             let doc: TantivyDocument = searcher.doc(addr).map_err(index_err)?;
-            let Some(id) = doc.get_first(self.fields.id).and_then(|v| v.as_str()) else {
-                continue;
-            };
+            if let Some(id) = doc.get_first(self.fields.id).and_then(|v| v.as_str()) {
+                ranked.push((score, id.to_string()));
+            }
+        }
+        let mut records = self.hit_records(ranked.iter().map(|(_, id)| id.as_str()))?;
+        let mut hits = Vec::with_capacity(ranked.len());
+        for (score, id) in ranked {
             // A hit SQLite does not know belongs to a batch still being committed.
-            let Some(article) = self.get(id)? else {
+            let Some(r) = records.remove(&id) else {
                 continue;
             };
             let snippet = snippets
                 .as_ref()
-                .and_then(|g| make_snippet(g, &article.body));
+                .and_then(|(g, terms)| make_snippet(g, terms, &r.body));
             hits.push(SearchHit {
-                id: article.id,
+                id,
                 score,
-                title: article.title,
-                outlet: article.outlet,
-                author: article.author,
-                published: article.published.map(|p| p.to_string()),
-                source: article.source.location,
-                dup_of: article.dup_of,
+                title: r.title,
+                outlet: r.outlet,
+                author: r.author,
+                published: r.published,
+                source: r.source,
+                dup_of: r.dup_of,
                 snippet,
             });
         }
@@ -259,6 +298,7 @@ impl Store {
             "outlets": { "terms": { "field": "outlet", "size": 100 } },
             "months": { "terms": { "field": "month", "size": 1200, "order": { "_key": "asc" } } },
             "actors": { "terms": { "field": "actor", "size": 20 } },
+            "event_types": { "terms": { "field": "event_type", "size": 16 } },
         });
         let aggs: Aggregations = serde_json::from_value(request)
             .map_err(|e| Error::Query(format!("facet request: {e}")))?;
@@ -294,6 +334,44 @@ impl Store {
             outlets: buckets("outlets"),
             months: buckets("months"),
             actors: self.actor_facets(buckets("actors"))?,
+            event_types: buckets("event_types"),
+        })
+    }
+
+    /// Title, outlet, author, date, source, copy link and body of the articles `ids`, from
+    /// one SQL query (the body read out of the stored JSON by SQLite, so the annotations are
+    /// never parsed for a result page).
+    fn hit_records<'a>(
+        &self,
+        ids: impl Iterator<Item = &'a str>,
+    ) -> Result<FxHashMap<String, HitRecord>> {
+        let ids: Vec<&str> = ids.collect();
+        if ids.is_empty() {
+            return Ok(FxHashMap::default());
+        }
+        let marks = vec!["?"; ids.len()].join(",");
+        let sql = format!(
+            "SELECT id, title, outlet, author, published, source, dup_of,
+                    json_extract(article, '$.body')
+             FROM articles WHERE id IN ({marks})"
+        );
+        self.with_db(|c| {
+            let mut st = c.prepare_cached(&sql)?;
+            let rows = st.query_map(rusqlite::params_from_iter(ids.iter()), |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    HitRecord {
+                        title: r.get(1)?,
+                        outlet: r.get(2)?,
+                        author: r.get(3)?,
+                        published: r.get(4)?,
+                        source: r.get(5)?,
+                        dup_of: r.get(6)?,
+                        body: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
+                    },
+                ))
+            })?;
+            rows.collect()
         })
     }
 
@@ -312,9 +390,39 @@ impl Store {
     }
 }
 
+/// What a result page shows of one article.
+struct HitRecord {
+    title: String,
+    outlet: Option<String>,
+    author: Option<String>,
+    published: Option<String>,
+    source: String,
+    dup_of: Option<String>,
+    body: String,
+}
+
+/// Longest snippet, in chars.
+const SNIPPET_CHARS: usize = 220;
+
 /// Turns tantivy's byte-offset snippet into char offsets over the body.
-fn make_snippet(generator: &SnippetGenerator, body: &str) -> Option<Snippet> {
-    let s = generator.snippet(body);
+///
+/// tantivy finds the best fragment by running the field's analyzer over the whole text,
+/// which was most of a search's CPU time (bodies average 1,700 chars). So a cheap scan
+/// first looks for words whose search-folded form contains a query term (marsad's stems
+/// are substrings of the folded word), picks the place where the most distinct terms fall
+/// within a snippet's length, and the analyzer runs on a window around it only. When the
+/// scan finds nothing, the whole body is analyzed as before.
+fn make_snippet(generator: &SnippetGenerator, terms: &[String], body: &str) -> Option<Snippet> {
+    let (offset, window) = match snippet_window(terms, body) {
+        Some(range) => (range.start, &body[range]),
+        None => (0, body),
+    };
+    let mut s = generator.snippet(window);
+    let mut offset = offset;
+    if s.fragment().is_empty() && offset != 0 {
+        s = generator.snippet(body);
+        offset = 0;
+    }
     let fragment = s.fragment();
     if fragment.is_empty() {
         // No term of the query is in the body (a title match): show the lead.
@@ -326,7 +434,7 @@ fn make_snippet(generator: &SnippetGenerator, body: &str) -> Option<Snippet> {
         });
     }
     let range = s.fragment_range();
-    let start = body[..range.start].chars().count();
+    let start = body[..offset + range.start].chars().count();
     let to_chars = |b: usize| fragment[..b.min(fragment.len())].chars().count();
     Some(Snippet {
         text: fragment.to_string(),
@@ -337,4 +445,102 @@ fn make_snippet(generator: &SnippetGenerator, body: &str) -> Option<Snippet> {
             .map(|h| to_chars(h.start)..to_chars(h.end))
             .collect(),
     })
+}
+
+/// The byte range of `body` to analyze for a snippet: from a little before the densest
+/// group of candidate words to a few snippet lengths after it, on char boundaries.
+fn snippet_window(terms: &[String], body: &str) -> Option<Range<usize>> {
+    if terms.is_empty() {
+        return None;
+    }
+    // (byte offset of a word, index of the term it contains)
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    let mut word = String::new();
+    let mut word_start = 0;
+    let mut check = |word: &mut String, start: usize| {
+        if !word.is_empty() {
+            if let Some(t) = terms.iter().position(|t| word.contains(t.as_str())) {
+                found.push((start, t));
+            }
+            word.clear();
+        }
+    };
+    for (i, c) in body.char_indices() {
+        // Arabic letters and marks first: `char::is_alphanumeric` walks a Unicode table for
+        // every non-ASCII char.
+        if is_arabic_word_char(c) || is_digit(c) || is_other_letter(c) {
+            if word.is_empty() {
+                word_start = i;
+            }
+            fold_char(c, Folds::SEARCH, &mut word);
+        } else {
+            check(&mut word, word_start);
+        }
+    }
+    check(&mut word, word_start);
+    if found.is_empty() {
+        return None;
+    }
+    // Arabic letters take two bytes: a snippet of N chars spans about 2N bytes.
+    let span = SNIPPET_CHARS * 2;
+    let mut best = (0, found[0].0);
+    for (i, &(at, _)) in found.iter().enumerate() {
+        let mut seen = 0u64;
+        for &(b, t) in &found[i..] {
+            if b > at + span {
+                break;
+            }
+            seen |= 1 << (t % 64);
+        }
+        let distinct = seen.count_ones();
+        if distinct > best.0 {
+            best = (distinct, at);
+        }
+    }
+    let floor = |mut b: usize| {
+        while !body.is_char_boundary(b) {
+            b -= 1;
+        }
+        b
+    };
+    let start = floor(best.1.saturating_sub(span / 2));
+    let end = floor((best.1 + span * 3).min(body.len()));
+    Some(start..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn terms(t: &[&str]) -> Vec<String> {
+        t.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn the_window_goes_where_most_distinct_terms_meet() {
+        let filler = "كلام عام عن الطقس والأسواق في المدينة. ".repeat(40);
+        // One term early, both terms together later: the later place wins.
+        let body = format!("المفاوضات بدأت. {filler}واستؤنفت المفاوضات في جنيف مساء أمس. {filler}");
+        let w = snippet_window(&terms(&["مفاوض", "جنيف"]), &body).unwrap();
+        let inside = &body[w.clone()];
+        assert!(inside.contains("جنيف") && inside.contains("واستؤنفت المفاوضات"));
+        assert!(w.start > body.find("بدأت").unwrap());
+        // Folding: a term in search form (ة → ه, أ → ا) is found in the written form.
+        let prices = format!("{filler}ارتفعت الأسعار");
+        let w = snippet_window(&terms(&["اسعار"]), &prices).unwrap();
+        assert!(prices[w].contains("الأسعار"));
+        assert!(snippet_window(&terms(&["غائب"]), &body).is_none());
+        assert!(snippet_window(&[], &body).is_none());
+    }
+
+    proptest! {
+        #[test]
+        fn windows_are_char_ranges_of_the_body(body in "[ا-ي \\.a-zé0-9]{0,3000}", t in "[ا-ي]{1,4}") {
+            if let Some(w) = snippet_window(&[t], &body) {
+                prop_assert!(w.start <= w.end && w.end <= body.len());
+                prop_assert!(body.is_char_boundary(w.start) && body.is_char_boundary(w.end));
+            }
+        }
+    }
 }

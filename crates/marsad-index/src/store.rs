@@ -32,13 +32,16 @@ use tantivy::schema::Term;
 use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
 
 /// The on-disk format this build reads and writes. Bump it when the schema changes.
-pub const STORE_FORMAT: u32 = 2;
+pub const STORE_FORMAT: u32 = 3;
 
 const INDEX_DIR: &str = "index";
 const DB_FILE: &str = "marsad.sqlite";
 
 /// Heap for the index writer, split between its threads.
 const WRITER_HEAP: usize = 256 << 20;
+
+/// SQLite page cache of a writer's connection, in KiB.
+const WRITER_PAGE_CACHE_KIB: i64 = 64 << 10;
 
 /// An open data directory, for reading.
 pub struct Store {
@@ -116,6 +119,10 @@ impl Store {
             source,
         })?;
         check_format(dir, &conn)?;
+        db::create_schema(&conn).map_err(|source| Error::Database {
+            path: db_path.clone(),
+            source,
+        })?;
         let index = open_index(dir)?;
         let fields = schema::fields_of(&index.schema()).map_err(|source| Error::Index {
             path: dir.join(INDEX_DIR),
@@ -218,7 +225,6 @@ impl Store {
         })
     }
 
-    /// Number of stored articles.
     /// Stored quotes matching `filter`, oldest article first.
     pub fn quotes(&self, filter: &QuoteFilter) -> Result<Vec<StoredQuote>> {
         let speaker = filter
@@ -273,6 +279,7 @@ impl Store {
             .collect()
     }
 
+    /// Number of stored articles.
     pub fn count(&self) -> Result<u64> {
         self.with_db(|c| c.query_row("SELECT COUNT(*) FROM articles", [], |r| r.get(0)))
     }
@@ -560,8 +567,8 @@ impl Store {
         Ok(out)
     }
 
-    /// Actor names by id (for facets).
-    pub(crate) fn actor_names(&self, ids: &[String]) -> Result<Vec<Option<String>>> {
+    /// Actor names by id, `None` for an id the store does not know (for facets and lists).
+    pub fn actor_names(&self, ids: &[String]) -> Result<Vec<Option<String>>> {
         self.with_db(|c| {
             let mut st = c.prepare_cached("SELECT name FROM actors WHERE id = ?1")?;
             ids.iter()
@@ -676,6 +683,9 @@ pub struct StoreWriter<'s> {
     batch: u64,
     pending: u64,
     hook: Option<Box<dyn Fn(Phase) + 's>>,
+    /// Event keys whose clusters must be recomputed before the batch commits, with the
+    /// earliest day touched (see `events.rs`).
+    dirty_events: crate::events::Dirty,
 }
 
 impl std::fmt::Debug for StoreWriter<'_> {
@@ -710,6 +720,14 @@ impl<'s> StoreWriter<'s> {
                 e => index_err(e),
             })?;
         let conn = db::open(&db_path, false).map_err(db_err)?;
+        // A batch touches event, cluster and index pages all over the file (keys hash to
+        // random places); with SQLite's default 2 MB page cache most of a batch's time went
+        // to re-reading pages and spilling dirty ones to the WAL before the commit.
+        conn.pragma_update(None, "cache_size", -WRITER_PAGE_CACHE_KIB)
+            .map_err(db_err)?;
+        // Every statement of the write path stays prepared (rusqlite keeps 16 by default,
+        // fewer than articles, annotations, quotes and events use in turn).
+        conn.set_prepared_statement_cache_capacity(64);
         let committed: u64 = db::get_meta(&conn, "committed_batch")
             .map_err(db_err)?
             .and_then(|v| v.parse().ok())
@@ -739,6 +757,7 @@ impl<'s> StoreWriter<'s> {
             batch: committed + 1,
             pending: 0,
             hook: None,
+            dirty_events: crate::events::Dirty::default(),
         })
     }
 
@@ -764,8 +783,8 @@ impl<'s> StoreWriter<'s> {
     /// True when an article with `id` is stored (or pending in this batch).
     pub fn contains(&self, id: &str) -> Result<bool> {
         self.conn
-            .query_row("SELECT 1 FROM articles WHERE id = ?1", [id], |_| Ok(()))
-            .optional()
+            .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")
+            .and_then(|mut st| st.query_row([id], |_| Ok(())).optional())
             .map(|o| o.is_some())
             .map_err(self.db_err())
     }
@@ -781,6 +800,55 @@ impl<'s> StoreWriter<'s> {
         if self.contains(&article.id)? {
             return Ok(false);
         }
+        let doc = self.document(article, self.batch);
+        let published_ts = article
+            .published
+            .as_ref()
+            .map(|p| p.sort_key().and_utc().timestamp());
+        let json = serde_json::to_string(article).map_err(|source| Error::Corrupt {
+            id: article.id.clone(),
+            source,
+        })?;
+        self.conn
+            .prepare_cached(
+                "INSERT INTO articles (id, batch, source, record, format, title, published,
+                 published_ts, author, outlet, language, dup_of, fingerprint, article)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            )
+            .and_then(|mut st| {
+                st.execute(params![
+                    article.id,
+                    self.batch,
+                    article.source.location,
+                    article.source.record,
+                    article.format.name(),
+                    article.title,
+                    article.published.as_ref().map(|p| p.to_string()),
+                    published_ts,
+                    article.author,
+                    article.outlet,
+                    article.language,
+                    article.dup_of,
+                    fingerprint,
+                    json,
+                ])
+            })
+            .map_err(self.db_err())?;
+        self.writer.add_document(doc).map_err(self.index_err())?;
+        self.add_quotes(&article.id, &article.quotes)?;
+        self.add_annotations(article)?;
+        self.write_events(
+            &article.id,
+            &article.events,
+            article.published.as_ref(),
+            true,
+        )?;
+        self.pending += 1;
+        Ok(true)
+    }
+
+    /// The index document of `article`, tagged with ingest batch `batch`.
+    fn document(&self, article: &Article, batch: u64) -> TantivyDocument {
         let f = self.store.fields;
         let mut doc = TantivyDocument::default();
         doc.add_text(f.id, &article.id);
@@ -805,7 +873,7 @@ impl<'s> StoreWriter<'s> {
         }
         doc.add_text(f.language, &article.language);
         doc.add_text(f.dup_of, article.dup_of.as_deref().unwrap_or(""));
-        doc.add_u64(f.batch, self.batch);
+        doc.add_u64(f.batch, batch);
         for a in &article.actors {
             doc.add_text(f.actor, &a.id);
         }
@@ -820,38 +888,13 @@ impl<'s> StoreWriter<'s> {
         for t in &entity_terms {
             doc.add_text(f.entity, t);
         }
-        let json = serde_json::to_string(article).map_err(|source| Error::Corrupt {
-            id: article.id.clone(),
-            source,
-        })?;
-        self.conn
-            .execute(
-                "INSERT INTO articles (id, batch, source, record, format, title, published,
-                 published_ts, author, outlet, language, dup_of, fingerprint, article)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-                params![
-                    article.id,
-                    self.batch,
-                    article.source.location,
-                    article.source.record,
-                    article.format.name(),
-                    article.title,
-                    article.published.as_ref().map(|p| p.to_string()),
-                    published_ts,
-                    article.author,
-                    article.outlet,
-                    article.language,
-                    article.dup_of,
-                    fingerprint,
-                    json,
-                ],
-            )
-            .map_err(self.db_err())?;
-        self.writer.add_document(doc).map_err(self.index_err())?;
-        self.add_quotes(&article.id, &article.quotes)?;
-        self.add_annotations(article)?;
-        self.pending += 1;
-        Ok(true)
+        let mut types: Vec<&str> = article.events.iter().map(|e| e.kind.name()).collect();
+        types.sort_unstable();
+        types.dedup();
+        for t in types {
+            doc.add_text(f.event_type, t);
+        }
+        doc
     }
 
     /// Stores the actor mentions of `article` and its actors (inserted as the article
@@ -880,7 +923,8 @@ impl<'s> StoreWriter<'s> {
     /// batch's transaction. [`StoreWriter::add`] calls it with `article.quotes`.
     pub fn add_quotes(&mut self, article_id: &str, quotes: &[Quote]) -> Result<()> {
         self.conn
-            .execute("DELETE FROM quotes WHERE article_id = ?1", [article_id])
+            .prepare_cached("DELETE FROM quotes WHERE article_id = ?1")
+            .and_then(|mut st| st.execute([article_id]))
             .map_err(self.db_err())?;
         for (ord, q) in quotes.iter().enumerate() {
             let json = serde_json::to_string(q).map_err(|source| Error::Corrupt {
@@ -914,6 +958,79 @@ impl<'s> StoreWriter<'s> {
         Ok(())
     }
 
+    /// Replaces the events of stored article `article_id` (re-extraction): in its record,
+    /// and in the event tables, where the old mentions leave their clusters and the actor
+    /// graph; in this batch's transaction. `published` is the article's publication time,
+    /// which places events without a date of their own. Clusters and graph edges are
+    /// brought up to date when the batch commits. [`StoreWriter::add`] stores
+    /// `article.events` the same way.
+    pub fn add_events(
+        &mut self,
+        article_id: &str,
+        events: &[marsad_core::Event],
+        published: Option<&marsad_core::Published>,
+    ) -> Result<()> {
+        // The stored record carries its events too (`show --json`, the API's article page).
+        let json = serde_json::to_string(events).map_err(|source| Error::Corrupt {
+            id: article_id.to_string(),
+            source,
+        })?;
+        self.conn
+            .prepare_cached(
+                "UPDATE articles SET article = json_set(article, '$.events', json(?2))
+                 WHERE id = ?1",
+            )
+            .and_then(|mut st| st.execute(params![article_id, json]))
+            .map_err(self.db_err())?;
+        self.reindex(article_id)?;
+        self.write_events(article_id, events, published, false)
+    }
+
+    /// Replaces the index document of a stored article by one built from its stored record
+    /// (its event types changed). The document keeps the article's batch, so a crash before
+    /// this batch commits cannot make crash repair drop an article committed earlier.
+    fn reindex(&mut self, article_id: &str) -> Result<()> {
+        let row: Option<(u64, String)> = self
+            .conn
+            .query_row(
+                "SELECT batch, article FROM articles WHERE id = ?1",
+                [article_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .map_err(self.db_err())?;
+        let Some((batch, json)) = row else {
+            return Ok(());
+        };
+        let article: Article = serde_json::from_str(&json).map_err(|source| Error::Corrupt {
+            id: article_id.to_string(),
+            source,
+        })?;
+        let id = Term::from_field_text(self.store.fields.id, article_id);
+        self.writer.delete_term(id);
+        let doc = self.document(&article, batch);
+        self.writer.add_document(doc).map_err(self.index_err())?;
+        Ok(())
+    }
+
+    fn write_events(
+        &mut self,
+        article_id: &str,
+        events: &[marsad_core::Event],
+        published: Option<&marsad_core::Published>,
+        fresh: bool,
+    ) -> Result<()> {
+        crate::events::write_article(
+            &self.conn,
+            &mut self.dirty_events,
+            article_id,
+            events,
+            published,
+            fresh,
+        )
+        .map_err(self.db_err())
+    }
+
     /// Records that `path` was ingested (in this batch, so a crash forgets it together
     /// with its articles).
     pub fn record_file(&mut self, path: &str, record: &FileRecord) -> Result<()> {
@@ -945,6 +1062,10 @@ impl<'s> StoreWriter<'s> {
 
     /// Commits the open batch to both stores (see the module docs) and opens the next.
     pub fn commit(&mut self) -> Result<()> {
+        // Clusters and the graph first, in the batch's transaction, so they commit (or are
+        // lost) together with the mentions that changed them.
+        let dirty = std::mem::take(&mut self.dirty_events);
+        crate::events::recluster(&self.conn, dirty).map_err(self.db_err())?;
         let mut prepared = self
             .writer
             .prepare_commit()

@@ -257,3 +257,41 @@ fn day_bounds() {
     assert_eq!(parse_day("2016-13", false), None);
     assert_eq!(parse_day("أمس", false), None);
 }
+
+/// Regression: snippets are made from a window of the body (for speed); a match far into a
+/// long body must still come back with its char offset into the whole body.
+#[test]
+fn snippets_deep_in_long_bodies_keep_body_offsets() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let filler = "تحدث التقرير عن الطقس والأسواق والرياضة في المدينة. ".repeat(60);
+    let mut a = Article::new(Source::file("long.txt"), Format::Text);
+    a.id = "long".into();
+    a.title = "تقرير طويل".into();
+    a.language = "ar".into();
+    a.set_paragraphs([filler.as_str(), "وأعلن الوسطاء استئناف المفاوضات في جنيف."]);
+    assert_eq!(ingest(&store, std::slice::from_ref(&a)), 1);
+    let r = store.search(&SearchRequest::new("المفاوضات جنيف")).unwrap();
+    let snippet = r.hits[0].snippet.as_ref().unwrap();
+    assert!(snippet.start > 2000, "{}", snippet.start);
+    let from_body: String = a
+        .body
+        .chars()
+        .skip(snippet.start)
+        .take(snippet.text.chars().count())
+        .collect();
+    assert_eq!(from_body, snippet.text);
+    let highlighted: Vec<String> = snippet
+        .highlights
+        .iter()
+        .map(|h| {
+            snippet
+                .text
+                .chars()
+                .skip(h.start)
+                .take(h.end - h.start)
+                .collect()
+        })
+        .collect();
+    assert_eq!(highlighted, vec!["المفاوضات", "جنيف"]);
+}

@@ -138,6 +138,8 @@ fn post_case(path: &str, auth: Option<&str>, ct: &str, body: Vec<u8>, status: u1
 #[tokio::test]
 async fn every_response_matches_the_served_openapi_document() {
     let (_dir, store) = demo_store();
+    // Events on the demo articles, so event responses are checked with content.
+    assert!(common::events::add_sample_events(&store, &demo_articles()) > 0);
     let cfg = Config {
         token: Some(TOKEN.into()),
         body_limit: 64 << 10,

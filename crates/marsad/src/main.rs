@@ -34,6 +34,12 @@ enum Command {
     Stats(cmd::stats::Args),
     /// The most mentioned actors (people, governments, armies…) with their aliases and roles.
     Actors(cmd::actors::Args),
+    /// One actor's profile: aliases, roles, mentions and events by month, counterparts, quotes.
+    Actor(cmd::actor::Args),
+    /// Events across articles (who did what to whom), filtered; as a table, JSON Lines or CSV.
+    Events(cmd::events::Args),
+    /// The actor graph of events, as JSON, DOT, GraphML or GEXF.
+    Graph(cmd::graph::Args),
     /// Run a quality gate; exits non-zero when a figure is below its floor.
     #[command(subcommand)]
     Eval(eval::Eval),
@@ -57,6 +63,9 @@ fn main() -> ExitCode {
         Command::Quotes(args) => cmd::quotes::run(args),
         Command::Stats(args) => cmd::stats::run(args),
         Command::Actors(args) => cmd::actors::run(args),
+        Command::Actor(args) => cmd::actor::run(args),
+        Command::Events(args) => cmd::events::run(args),
+        Command::Graph(args) => cmd::graph::run(args),
         Command::Eval(e) => eval::run(e),
         Command::Train(t) => cmd::train::run(t),
         Command::Watch(args) => cmd::watch::run(args),

@@ -52,7 +52,24 @@ fn seed_json_has_the_promised_fields() {
     for k in ["entities", "actors", "quotes"] {
         assert!(!v[k].as_array().unwrap().is_empty(), "{k}");
     }
-    assert_eq!(v["events"], serde_json::json!([]));
+    // Filled by event extraction (checked in detail by its own tests): whatever it finds,
+    // every span slices the body.
+    let body: Vec<char> = v["body"].as_str().unwrap().chars().collect();
+    let slice = |s: &serde_json::Value, e: &serde_json::Value| -> String {
+        body[s.as_u64().unwrap() as usize..e.as_u64().unwrap() as usize]
+            .iter()
+            .collect()
+    };
+    for e in v["events"].as_array().unwrap() {
+        assert_eq!(
+            slice(&e["start"], &e["end"]),
+            e["sentence"].as_str().unwrap()
+        );
+        assert_eq!(
+            slice(&e["cue_start"], &e["cue_end"]),
+            e["cue"].as_str().unwrap()
+        );
+    }
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
         stderr.contains("read 1, ingested 1, duplicate 0"),

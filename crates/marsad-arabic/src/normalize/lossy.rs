@@ -12,7 +12,12 @@ pub(super) fn map_char(c: char, folds: Folds) -> char {
         '\u{0629}' if folds.contains(Folds::TEH_MARBUTA) => '\u{0647}',
         '\u{0624}' if folds.contains(Folds::WAW_HAMZA) => '\u{0648}',
         '\u{0626}' if folds.contains(Folds::YEH_HAMZA) => '\u{064A}',
-        _ if folds.contains(Folds::LOWERCASE) && c.is_uppercase() => {
+        // The Arabic block has no case: skip the Unicode table lookup for every letter of
+        // an Arabic text (it showed up in search profiles).
+        _ if folds.contains(Folds::LOWERCASE)
+            && !('\u{0600}'..='\u{06FF}').contains(&c)
+            && c.is_uppercase() =>
+        {
             // Multi-char lower-case mappings (İ) keep their first char: search terms must
             // stay aligned with their token.
             c.to_lowercase().next().unwrap_or(c)

@@ -189,6 +189,38 @@ pub fn table() -> &'static FxHashMap<String, CueEntry> {
     })
 }
 
+/// True when a folded, conjunction-free key is only a first-person singular imperfect of a
+/// speech verb (`أقول`, `أؤكد`): outside a quotation that is the author's own voice
+/// (`أقول لكم`), not an attributed statement.
+pub fn is_first_person_singular(key: &str) -> bool {
+    static SET: OnceLock<Vec<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let past: Vec<String> = VERBS
+            .iter()
+            .flat_map(|&(_, past, ..)| {
+                let base = past.strip_suffix('ى').unwrap_or(past);
+                PAST_SUFFIXES.iter().map(move |s| {
+                    fold(&if s.is_empty() {
+                        past.to_string()
+                    } else {
+                        format!("{base}{s}")
+                    })
+                })
+            })
+            .collect();
+        let mut v: Vec<String> = VERBS
+            .iter()
+            .map(|&(_, _, imperfect, ..)| fold(&format!("أ{imperfect}")))
+            .filter(|f| !past.contains(f))
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    })
+    .binary_search_by(|f| f.as_str().cmp(key))
+    .is_ok()
+}
+
 /// The cue entry for a token, given its folded key and its conjunction-free key.
 pub fn lookup(key: &str, bare: &str) -> Option<CueEntry> {
     let t = table();

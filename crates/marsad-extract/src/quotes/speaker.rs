@@ -165,6 +165,9 @@ lexicon!(
     "أحد",
     "مسؤول",
     "عيان",
+    "معلومات",
+    "المعلومات",
+    "إحدى",
 );
 
 // Media names read as indirect sources.
@@ -311,6 +314,8 @@ lexicon!(
     role_stops,
     "ومقره",
     "ومقرها",
+    "وهما",
+    "وهم",
     "الذي",
     "التي",
     "وهو",
@@ -320,7 +325,7 @@ lexicon!(
 );
 
 /// Synonyms folded before comparing role heads (الناطق = المتحدث).
-fn canonical_head(word: &str) -> String {
+pub(crate) fn canonical_head(word: &str) -> String {
     let w = word.strip_prefix("ال").unwrap_or(word);
     let w = w.strip_suffix('ه').unwrap_or(w);
     match w {
@@ -357,6 +362,29 @@ pub(crate) fn head_key(key: &str) -> &str {
     k.strip_prefix("ال").unwrap_or(k)
 }
 
+/// Prepositions with a pronoun (folded): the addressee or topic of a cue, never its subject.
+const PRONOUN_OBJECTS: &[&str] = &[
+    "له",
+    "لها",
+    "لهم",
+    "لهما",
+    "لنا",
+    "لي",
+    "لك",
+    "لكم",
+    "عنه",
+    "عنها",
+    "عنهم",
+    "منه",
+    "منها",
+    "منهم",
+    "اليه",
+    "اليها",
+    "اليهم",
+    "عليه",
+    "عليها",
+];
+
 /// Trims adjuncts (time, place of speech, `لـ"سبق"`) off the end of a subject range.
 pub(crate) fn trim_subject(w: &Words<'_>, r: Range<usize>) -> Range<usize> {
     let mut end = r.end;
@@ -369,7 +397,10 @@ pub(crate) fn trim_subject(w: &Words<'_>, r: Range<usize>) -> Range<usize> {
             || (key.starts_with('ل')
                 && j + 1 < r.end + 1
                 && w.is_punct(j + 1, &['"', '“', '«', '”', '»']))
-            || ["لرويترز", "لوكاله", "لصحيفه", "لسبق"].contains(&key);
+            || ["لرويترز", "لوكاله", "لصحيفه", "لسبق"].contains(&key)
+            // `وقال لها إن …`, `ولفت فلان النظر إلى …`: an object, not the subject.
+            || PRONOUN_OBJECTS.contains(&key)
+            || key == "النظر";
         if adjunct && j > r.start {
             end = j;
             break;
@@ -400,11 +431,38 @@ pub(crate) fn parse_subject(
     }
     // The first person mention inside the subject, else the first organization.
     // After a role head (الناطق باسم الجيش الليبي) an organization belongs to the role.
-    let role_first = is_role_head(w.key(subj.start));
+    // After an unnamed-source head (`مصادر في وزارة الدفاع`, `المنتقدين لمجلس الاحتياطي`,
+    // `رواد تويتر`) an organization only locates the source.
+    let first_word = w.slice(subj.start..subj.start + 1);
+    let role_first =
+        is_role_head(w.key(subj.start)) || (is_unnamed(first_word) && !is_medium_head(first_word));
     let inside: Vec<&(Range<usize>, bool)> = names
         .iter()
         .filter(|(r, per)| r.start >= subj.start && r.end <= subj.end && (*per || !role_first))
         .collect();
+    // `ماتيو توالدو، خبير الشؤون الدولية في …`: words before a comma that a role phrase
+    // follows are a person's name in apposition, even when the tagger missed it (foreign
+    // names often are). Only the last of them may carry the article (a family name).
+    if !inside.iter().any(|(_, per)| *per)
+        && let Some(comma) =
+            (subj.start + 1..subj.end.min(subj.start + 5)).find(|&j| w.is_punct(j, &['،', ',']))
+        && is_role_head(w.key(comma + 1))
+        && (subj.start..comma).all(|j| {
+            let k = w.key(j);
+            w.is_word(j)
+                && (!k.starts_with("ال") || (j + 1 == comma && j > subj.start))
+                && !is_role_head(k)
+                && !is_title(k)
+                && !org_heads().contains(k)
+                && !is_unnamed(w.slice(j..j + 1))
+        })
+    {
+        let role = Some(role_range(w, comma + 1..subj.end)).filter(|r| !r.is_empty());
+        return Subject {
+            name: Some(subj.start..comma),
+            role,
+        };
+    }
     // An organization named by its head word (شركة مارشال، مجموعة د.سليمان الحبيب الطبية).
     let first = w.bare(subj.start);
     let words = subj.clone().filter(|&j| w.is_word(j)).count();
@@ -449,7 +507,10 @@ pub(crate) fn parse_subject(
 pub(crate) fn role_range(w: &Words<'_>, r: Range<usize>) -> Range<usize> {
     let mut start = r.start;
     let mut end = r.end;
-    if let Some(stop) = (start..end).find(|&j| role_stops().contains(w.key(j))) {
+    // `المريضة (50 عاما)`: a parenthesis adds an age or a gloss, not the role.
+    if let Some(stop) = (start..end)
+        .find(|&j| role_stops().contains(w.key(j)) || (j > start && w.is_punct(j, &['('])))
+    {
         end = stop;
     }
     loop {
@@ -484,13 +545,39 @@ pub(crate) fn is_unnamed(phrase: &str) -> bool {
         || unnamed_heads().contains(&format!("ال{}", first.strip_prefix("ال").unwrap_or(first)))
 }
 
+/// True when a word heads the name of a medium or a report (`صحيفة`, `موقع`, `تقارير`):
+/// the name after it is the source, unlike the place after `مصادر في …`.
+pub(crate) fn is_medium_head(word: &str) -> bool {
+    let f = fold(word);
+    let f = f.strip_prefix("ال").unwrap_or(&f);
+    [
+        "صحيفه",
+        "صحف",
+        "وكاله",
+        "موقع",
+        "مواقع",
+        "قناه",
+        "مجله",
+        "تقارير",
+        "انباء",
+        "معلومات",
+        "وسائل",
+    ]
+    .contains(&f)
+}
+
 /// True when a name is a news medium (رويترز، ديلي نيوز…).
 pub(crate) fn is_media(name: &str) -> bool {
-    name.split_whitespace().any(|t| {
+    name.split_whitespace().enumerate().any(|(k, t)| {
         let f = fold(t.trim_matches(|c: char| !c.is_alphanumeric()));
-        media_names().contains(&f)
+        // A nisba names an agency only on its own (`بحسب الفرنسية`), not as an adjective
+        // (`السلطات الألمانية`).
+        media_names().contains(&f) && (k == 0 || !NISBA_MEDIA.contains(&f.as_str()))
     })
 }
+
+/// Media names (folded) that are also nisba adjectives.
+const NISBA_MEDIA: &[&str] = &["الالمانيه", "الفرنسيه", "العربيه"];
 
 /// True when a folded key heads a role phrase.
 pub(crate) fn is_role_head(key: &str) -> bool {

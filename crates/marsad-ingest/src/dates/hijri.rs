@@ -6,38 +6,14 @@
 //! Umm al-Qura, which differ from it by a day now and then; readers attach a diagnostic
 //! saying the conversion may be off by one day, and keep the Hijri date as written.
 
-use chrono::{Days, NaiveDate};
-
-/// The last valid day of Hijri month `month` of `year` in the tabular calendar.
-pub fn month_length(year: i32, month: u32) -> u32 {
-    if month % 2 == 1 || (month == 12 && is_leap(year)) {
-        30
-    } else {
-        29
-    }
-}
-
-/// True when `year` AH has 355 days.
-pub fn is_leap(year: i32) -> bool {
-    (14 + 11 * year).rem_euclid(30) < 11
-}
+use chrono::NaiveDate;
+pub use marsad_arabic::calendar::{hijri_is_leap as is_leap, hijri_month_length as month_length};
 
 /// Converts a Hijri date to Gregorian, or `None` when it is not a valid tabular date or
-/// lies outside 1–9999 AH.
+/// lies outside 1–9999 AH (the arithmetic is [`marsad_arabic::calendar::hijri_to_gregorian`]).
 pub fn to_gregorian(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
-    if !(1..=9999).contains(&year) || !(1..=12).contains(&month) {
-        return None;
-    }
-    if day == 0 || day > month_length(year, month) {
-        return None;
-    }
-    let y = i64::from(year);
-    let m = i64::from(month);
-    // ceil(29.5 * (m - 1)) without floats: months alternate 30 and 29 days.
-    let month_days = (59 * (m - 1) + 1) / 2;
-    let days = i64::from(day) + month_days + (y - 1) * 354 + (3 + 11 * y).div_euclid(30) - 1;
-    let epoch = NaiveDate::from_ymd_opt(622, 7, 19)?;
-    epoch.checked_add_days(Days::new(u64::try_from(days).ok()?))
+    let (y, m, d) = marsad_arabic::calendar::hijri_to_gregorian(year, month, day)?;
+    NaiveDate::from_ymd_opt(y, m, d)
 }
 
 #[cfg(test)]

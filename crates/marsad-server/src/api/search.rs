@@ -10,11 +10,7 @@ use axum::extract::{Query, State};
 use chrono::NaiveDate;
 use marsad_index::SearchRequest;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
 use utoipa::IntoParams;
-
-/// How many hits are scanned when a filter must be applied after the search (event type).
-const POST_FILTER_SCAN: usize = 2_000;
 
 /// Search parameters.
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -91,71 +87,38 @@ pub async fn search(
             None => None,
         };
         let query = query.trim().to_string();
-        let event_filter = match p
-            .event_type
-            .as_deref()
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-        {
-            Some(t) => Some(
-                events::articles_with_types(&store, &[t.to_string()])?
-                    .into_iter()
-                    .collect::<HashSet<String>>(),
-            ),
-            None => None,
-        };
         let mut request = SearchRequest::new(query.clone());
         request.actor = actor;
         request.from = from;
         request.to = to;
         request.facets = want_facets;
         request.snippets = true;
-        let (total, hits, facets) = match &event_filter {
-            None => {
-                request.offset = offset;
-                request.limit = per_page;
-                let r = store.search(&request)?;
-                let facets = r.facets.map(|f| SearchFacets {
-                    outlets: counts(f.outlets),
-                    months: counts(f.months),
-                    actors: f
-                        .actors
-                        .into_iter()
-                        .map(|a| FacetCount {
-                            value: a.id,
-                            label: Some(a.name),
-                            count: a.hits,
-                        })
-                        .collect(),
-                    event_types: Vec::new(),
-                });
-                (r.total, r.hits, facets)
-            }
-            Some(ids) if ids.is_empty() => (0, Vec::new(), want_facets.then(SearchFacets::default)),
-            Some(ids) => {
-                // Restrict to articles with such events: scan the best hits, keep theirs,
-                // and count the facets over what was kept.
-                request.offset = 0;
-                request.limit = POST_FILTER_SCAN;
-                request.facets = false;
-                let r = store.search(&request)?;
-                let kept: Vec<_> = r.hits.into_iter().filter(|h| ids.contains(&h.id)).collect();
-                let facets = want_facets.then(|| facets_of(&kept));
-                let total = kept.len();
-                (
-                    total,
-                    kept.into_iter().skip(offset).take(per_page).collect(),
-                    facets,
-                )
-            }
-        };
-        let facets = match facets {
-            Some(mut f) => {
-                f.event_types = events::facet(&store, &query)?;
-                Some(f)
-            }
-            None => None,
-        };
+        request.offset = offset;
+        request.limit = per_page;
+        if let Some(t) = p
+            .event_type
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+        {
+            request.event_types = vec![events::type_name(t)?.to_string()];
+        }
+        let r = store.search(&request)?;
+        let (total, hits) = (r.total, r.hits);
+        let facets = r.facets.map(|f| SearchFacets {
+            outlets: counts(f.outlets),
+            months: counts(f.months),
+            actors: f
+                .actors
+                .into_iter()
+                .map(|a| FacetCount {
+                    value: a.id,
+                    label: Some(a.name),
+                    count: a.hits,
+                })
+                .collect(),
+            event_types: counts(f.event_types),
+        });
         Ok(SearchResponse {
             query,
             total,
@@ -178,27 +141,6 @@ fn counts(pairs: Vec<(String, u64)>) -> Vec<FacetCount> {
             count,
         })
         .collect()
-}
-
-fn facets_of(hits: &[marsad_index::SearchHit]) -> SearchFacets {
-    let mut outlets: BTreeMap<String, u64> = BTreeMap::new();
-    let mut months: BTreeMap<String, u64> = BTreeMap::new();
-    for h in hits {
-        if let Some(o) = &h.outlet {
-            *outlets.entry(o.clone()).or_default() += 1;
-        }
-        if let Some(m) = h.published.as_deref().and_then(|p| p.get(..7)) {
-            *months.entry(m.to_string()).or_default() += 1;
-        }
-    }
-    let mut outlets: Vec<_> = outlets.into_iter().collect();
-    outlets.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    SearchFacets {
-        outlets: counts(outlets),
-        months: counts(months.into_iter().collect()),
-        actors: Vec::new(),
-        event_types: Vec::new(),
-    }
 }
 
 fn hit(h: marsad_index::SearchHit) -> SearchHit {

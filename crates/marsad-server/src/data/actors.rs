@@ -7,7 +7,7 @@
 //!   since the query groups every mention), `Store::actor` for actors never mentioned;
 //! * mentions by month and the actors named in the same articles: one search restricted to
 //!   the actor (`SearchRequest::actor`), read through its month and actor facets;
-//! * events by month and event counterparts: [`events`] (waits on event extraction);
+//! * events by month and event counterparts: [`events`] (the store's event clusters);
 //! * quotes: [`quotes::by_actor`] (stored quotes whose speaker was linked to the actor).
 
 use crate::ApiError;

@@ -8,8 +8,8 @@
 //! | quotes by actor | [`quotes::by_actor`] | `Store::quotes` (speakers linked to actors) |
 //! | actors: list, profile, aliases, roles, search filter and facet | [`actors`] | `Store::actors`, `Store::actor`, the search index's actor field |
 //! | actor timeline (mentions by month), actors named with it | [`actors::mentions`] | a search restricted to the actor: its month and actor facets |
-//! | events: per article, list, filters, search facet, CSV, monthly counts, counterparts | [`events`] | waits on event extraction (an events table) |
-//! | the actor graph (JSON, GEXF, GraphML) | [`graph`] | co-mentions from the search index; event edges from [`events::edges`] once they exist |
+//! | events: per article, list, filters, search facet, CSV, monthly counts, counterparts | [`events`] | the article's stored record; the store's event tables (`Store::events`, clusters, `Store::actor_event_months`, `Store::event_counterparts`) |
+//! | the actor graph (JSON, GEXF, GraphML) | [`graph`] | co-mentions from the search index; event edges from [`events::edges`] (`Store::event_graph`) |
 //!
 //! A feature whose data does not exist yet still answers with its real schema and what
 //! the store has, which is nothing: an empty list, a zero total, a `null` count, or a 404

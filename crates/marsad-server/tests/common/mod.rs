@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod events;
+
 use http_body_util::{BodyExt, Full};
 use hyper::body::Bytes;
 use hyper_util::rt::TokioIo;

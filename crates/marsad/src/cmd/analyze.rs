@@ -38,11 +38,12 @@ pub struct Args {
     /// Print the tokens of each body, one per line with kind and spans.
     #[arg(long)]
     pub tokens: bool,
-    /// Find entities and resolve actors (always on with --json); prints them per article.
+    /// Find entities, actors, quotes and events (always on with --json); prints actors,
+    /// entities and events per article.
     #[arg(long, conflicts_with = "tokens")]
     pub entities: bool,
-    /// With --json: read and deduplicate only, leaving entities, actors and quotes empty
-    /// (the fast path, for converting archives).
+    /// With --json: read and deduplicate only, leaving entities, actors, quotes and events
+    /// empty (the fast path, for converting archives).
     #[arg(long, requires = "json")]
     pub no_extract: bool,
     /// Only mark exact duplicates, not near-duplicates.
@@ -135,8 +136,9 @@ fn write_articles(out: &mut impl Write, articles: &[Article], args: &Args) -> st
     Ok(())
 }
 
-/// Named entities, actors and quotes for every article, in input order, with actor ids
-/// from one registry over the whole run (so the same actor has the same id in every line).
+/// Named entities, actors, quotes and events for every article, in input order, with actor
+/// ids from one registry over the whole run (so the same actor has the same id in every
+/// line).
 fn annotate(articles: &mut [Article]) {
     let bodies: Vec<&str> = articles.iter().map(|a| a.body.as_str()).collect();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -146,6 +148,8 @@ fn annotate(articles: &mut [Article]) {
         (a.entities, a.actors) = registry.annotate(&f.actors);
         a.quotes = f.quotes;
         pipeline::link_speakers(&mut a.quotes, &a.entities);
+        a.events = f.events;
+        pipeline::link_events(&mut a.events, &a.entities, a.published.as_ref());
     }
 }
 
@@ -224,6 +228,30 @@ fn write_human(out: &mut impl Write, a: &Article) -> std::io::Result<()> {
             e.kind,
             if e.nominal { " (nominal)" } else { "" },
             e.text
+        )?;
+    }
+    for e in &a.events {
+        let party = |p: &Option<marsad_core::Argument>| {
+            p.as_ref()
+                .map_or_else(|| "?".to_string(), |p| p.name.clone())
+        };
+        writeln!(
+            out,
+            "  event:      {}..{} {} {} → {}{}{} [{}] {}",
+            e.start,
+            e.end,
+            e.kind,
+            party(&e.source),
+            party(&e.target),
+            e.location
+                .as_ref()
+                .map_or(String::new(), |l| format!(" @ {}", l.name)),
+            e.date
+                .as_ref()
+                .and_then(|d| d.value.as_deref())
+                .map_or(String::new(), |d| format!(" on {d}")),
+            e.certainty.label,
+            e.cue
         )?;
     }
     writeln!(out)

@@ -324,9 +324,10 @@ impl<'s> Ingestor<'s> {
         Ok(())
     }
 
-    /// Entities, actors and quotes for the articles of the batch the store does not have
-    /// yet (NER once per body on `threads` threads, then the registry in batch order, then
-    /// quote speakers linked to actors), and the changed actor records, in the open batch.
+    /// Entities, actors, quotes and events for the articles of the batch the store does not
+    /// have yet (NER once per body on `threads` threads, then the registry in batch order,
+    /// then quote speakers and event parties linked to actors), and the changed actor
+    /// records, in the open batch.
     fn annotate(&mut self) -> Result<()> {
         let mut fresh = Vec::new();
         for (i, a) in self.batch.iter().enumerate() {
@@ -353,6 +354,10 @@ impl<'s> Ingestor<'s> {
             (a.entities, a.actors) = self.actors.annotate(&found[k].actors);
             a.quotes = found[k].quotes.clone();
             pipeline::link_speakers(&mut a.quotes, &a.entities);
+            // Per article, not per body: event dates resolve against each article's own
+            // publication time, so identical bodies published on different days differ.
+            a.events = found[k].events.clone();
+            pipeline::link_events(&mut a.events, &a.entities, a.published.as_ref());
         }
         self.writer.put_actors(&self.actors.take_changed())?;
         Ok(())

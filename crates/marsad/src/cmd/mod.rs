@@ -1,8 +1,11 @@
 //! One file per subcommand.
 
+pub mod actor;
 pub mod actors;
 pub mod analyze;
 pub mod data;
+pub mod events;
+pub mod graph;
 pub mod ingest;
 pub mod quotes;
 pub mod search;

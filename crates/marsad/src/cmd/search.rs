@@ -3,6 +3,7 @@
 use super::data::DataArgs;
 use crate::term::{color, highlight, rtl};
 use anyhow::{Context, Result};
+use marsad_core::EventType;
 use marsad_index::SearchRequest;
 use marsad_index::search::parse_day;
 use std::process::ExitCode;
@@ -29,13 +30,17 @@ pub struct Args {
     /// Hits to skip.
     #[arg(long, default_value_t = 0)]
     offset: usize,
-    /// Also count hits by outlet, by month and by actor.
+    /// Also count hits by outlet, by month, by actor and by event type.
     #[arg(long)]
     facets: bool,
     /// Only articles that mention this actor, under any alias (a name, an alias or an id;
     /// see `marsad actors`).
     #[arg(long, value_name = "NAME")]
     actor: Option<String>,
+    /// Only articles reporting an event of this PLOVER type (CONSULT, ASSAULT…); repeat for
+    /// any of several.
+    #[arg(long = "type", value_name = "TYPE")]
+    types: Vec<String>,
     /// Print JSON.
     #[arg(long)]
     json: bool,
@@ -50,6 +55,20 @@ pub fn run(args: Args) -> Result<ExitCode> {
             })
             .transpose()
     };
+    let event_types = args
+        .types
+        .iter()
+        .map(|t| {
+            EventType::parse(t)
+                .map(|t| t.name().to_string())
+                .with_context(|| {
+                    format!(
+                        "--type {t:?}: one of {}",
+                        EventType::ALL.map(EventType::name).join(", ")
+                    )
+                })
+        })
+        .collect::<Result<Vec<_>>>()?;
     let request = SearchRequest {
         query: args.query.join(" "),
         from: day(&args.from, false, "--from")?,
@@ -59,6 +78,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         facets: args.facets,
         snippets: true,
         actor: args.actor.clone(),
+        event_types,
     };
     let store = args.data.open()?;
     let results = store.search(&request)?;
@@ -115,6 +135,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
             println!("by actor:");
             for a in &f.actors {
                 println!("  {:>8}  {}", a.hits, rtl(&a.name));
+            }
+        }
+        if !f.event_types.is_empty() {
+            println!("by event type:");
+            for (t, n) in &f.event_types {
+                println!("  {n:>8}  {t}");
             }
         }
     }

@@ -12,18 +12,17 @@
 //! Figures are printed for the tuning part (gold `order` < 84, the first 70% in the
 //! documented sha1 order), the held-out part, and all; the floors gate "all".
 
-use crate::input;
-use anyhow::{Context, Result, bail};
+use super::{
+    Confusion, GoldRef, TUNE_ORDER, add_confusion, certainty_index as index, f1, folded_words,
+    greedy_one_to_one, load_gold, print_confusion, ratio,
+};
+use anyhow::Result;
 use marsad_core::{CertaintyLabel, Quote};
-use marsad_extract::claims::words::fold;
 use marsad_extract::quotes::extract;
 use serde::Deserialize;
 use std::collections::HashMap as FxHashMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-/// Articles with `order` below this are the tuning part.
-const TUNE_ORDER: usize = 84;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -49,11 +48,8 @@ pub struct Args {
 
 #[derive(Debug, Deserialize)]
 struct GoldArticle {
-    id: String,
-    source: String,
-    order: usize,
-    chars: usize,
-    fnv1a64: String,
+    #[serde(flatten)]
+    head: GoldRef,
     quotes: Vec<GoldQuote>,
 }
 
@@ -70,16 +66,6 @@ struct GoldQuote {
     certainty: String,
 }
 
-/// FNV-1a 64 over UTF-8 bytes: the gold's drift check.
-fn fnv1a64(s: &str) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{h:016x}")
-}
-
 #[derive(Debug, Default, Clone)]
 struct Tally {
     gold: usize,
@@ -88,8 +74,7 @@ struct Tally {
     speaker_ok: usize,
     speaker_strict_ok: usize,
     certainty_ok: usize,
-    /// confusion[gold][predicted]
-    confusion: [[usize; 5]; 5],
+    confusion: Confusion,
 }
 
 impl Tally {
@@ -100,11 +85,7 @@ impl Tally {
         self.speaker_ok += o.speaker_ok;
         self.speaker_strict_ok += o.speaker_strict_ok;
         self.certainty_ok += o.certainty_ok;
-        for g in 0..5 {
-            for p in 0..5 {
-                self.confusion[g][p] += o.confusion[g][p];
-            }
-        }
+        add_confusion(&mut self.confusion, &o.confusion);
     }
     fn p(&self) -> f64 {
         ratio(self.matched, self.predicted)
@@ -113,12 +94,7 @@ impl Tally {
         ratio(self.matched, self.gold)
     }
     fn f1(&self) -> f64 {
-        let (p, r) = (self.p(), self.r());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        f1(self.p(), self.r())
     }
     fn speaker(&self) -> f64 {
         ratio(self.speaker_ok, self.matched)
@@ -128,27 +104,15 @@ impl Tally {
     }
 }
 
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 { 0.0 } else { a as f64 / b as f64 }
-}
-
 fn chars_of(text: &[char], span: [usize; 2]) -> String {
     text.get(span[0]..span[1].min(text.len()))
         .map(|c| c.iter().collect())
         .unwrap_or_default()
 }
 
-fn words(s: &str) -> Vec<String> {
-    fold(s)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.strip_prefix("ال").unwrap_or(w).to_string())
-        .collect()
-}
-
 /// True when the shorter phrase's words all appear in the longer one.
 fn same_speaker(a: &str, b: &str) -> bool {
-    let (wa, wb) = (words(a), words(b));
+    let (wa, wb) = (folded_words(a), folded_words(b));
     if wa.is_empty() || wb.is_empty() {
         return false;
     }
@@ -163,13 +127,6 @@ fn same_speaker(a: &str, b: &str) -> bool {
 fn overlap_ok(gs: usize, ge: usize, ps: usize, pe: usize) -> Option<usize> {
     let inter = ge.min(pe).saturating_sub(gs.max(ps));
     (inter * 2 >= ge - gs && inter * 2 >= pe - ps && inter > 0).then_some(inter)
-}
-
-fn index(l: CertaintyLabel) -> usize {
-    CertaintyLabel::ALL
-        .iter()
-        .position(|&x| x == l)
-        .unwrap_or(0)
 }
 
 fn score(g: &GoldArticle, text: &[char], pred: &[Quote], errors: bool) -> Tally {
@@ -187,13 +144,9 @@ fn score(g: &GoldArticle, text: &[char], pred: &[Quote], errors: bool) -> Tally 
             }
         }
     }
-    pairs.sort_by_key(|p| std::cmp::Reverse(p.0));
     let mut gold_used = vec![false; g.quotes.len()];
     let mut pred_used = vec![false; pred.len()];
-    for (_, gi, pi) in pairs {
-        if gold_used[gi] || pred_used[pi] {
-            continue;
-        }
+    for (gi, pi) in greedy_one_to_one(pairs, g.quotes.len(), pred.len()) {
         gold_used[gi] = true;
         pred_used[pi] = true;
         t.matched += 1;
@@ -227,8 +180,8 @@ fn score(g: &GoldArticle, text: &[char], pred: &[Quote], errors: bool) -> Tally 
         if errors && (!ok || gl != pq.certainty.label) {
             println!(
                 "  {} #{}: speaker gold {:?}/{:?} pred {:?}/{:?}; certainty gold {} pred {} ({:?}) | {}",
-                g.id,
-                g.order,
+                g.head.id,
+                g.head.order,
                 gname,
                 grole,
                 pq.speaker,
@@ -245,8 +198,8 @@ fn score(g: &GoldArticle, text: &[char], pred: &[Quote], errors: bool) -> Tally 
             if !gold_used[gi] {
                 println!(
                     "  {} #{} MISS: {}",
-                    g.id,
-                    g.order,
+                    g.head.id,
+                    g.head.order,
                     chars_of(text, [gq.start, gq.end])
                         .chars()
                         .take(90)
@@ -258,8 +211,8 @@ fn score(g: &GoldArticle, text: &[char], pred: &[Quote], errors: bool) -> Tally 
             if !pred_used[pi] {
                 println!(
                     "  {} #{} FALSE [{}]: {}",
-                    g.id,
-                    g.order,
+                    g.head.id,
+                    g.head.order,
                     pq.cue,
                     pq.text.chars().take(90).collect::<String>()
                 );
@@ -285,55 +238,17 @@ fn report(name: &str, articles: usize, t: &Tally) {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let gold_text = input::read_to_string(&args.gold)?;
-    let mut gold = Vec::new();
-    for (i, line) in gold_text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let g: GoldArticle = serde_json::from_str(line)
-            .with_context(|| format!("{}: line {}", args.gold.display(), i + 1))?;
-        gold.push(g);
-    }
-    let wanted: FxHashMap<&str, usize> = gold
-        .iter()
-        .enumerate()
-        .map(|(i, g)| (g.id.as_str(), i))
-        .collect();
-    let mut contents: Vec<Option<String>> = vec![None; gold.len()];
-    input::for_each_article(&args.corpus, |v| {
-        if let Some(id) = v.get("id").and_then(|x| x.as_str())
-            && let Some(&k) = wanted.get(id)
-        {
-            contents[k] = v
-                .get("content")
-                .and_then(|x| x.as_str())
-                .map(str::to_string);
-        }
-    })?;
+    let gold = load_gold(&args.gold, &args.corpus, |g: &GoldArticle| &g.head)?;
     let mut tune = Tally::default();
     let mut held = Tally::default();
     let (mut n_tune, mut n_held) = (0, 0);
     let mut by_outlet: FxHashMap<String, Tally> = FxHashMap::new();
-    for (g, content) in gold.iter().zip(&contents) {
-        let Some(content) = content else {
-            bail!(
-                "article {} of the gold is not in {}",
-                g.id,
-                args.corpus.display()
-            );
-        };
+    for (g, content) in &gold {
         let text: Vec<char> = content.chars().collect();
-        if text.len() != g.chars || fnv1a64(content) != g.fnv1a64 {
-            bail!(
-                "article {} changed since it was annotated (length or hash differs)",
-                g.id
-            );
-        }
         let pred = extract(content);
-        let is_tune = g.order < TUNE_ORDER;
+        let is_tune = g.head.order < TUNE_ORDER;
         let t = score(g, &text, &pred, args.errors && is_tune);
-        by_outlet.entry(g.source.clone()).or_default().add(&t);
+        by_outlet.entry(g.head.source.clone()).or_default().add(&t);
         if is_tune {
             tune.add(&t);
             n_tune += 1;
@@ -365,19 +280,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             t.certainty()
         );
     }
-    println!("\ncertainty confusion (all; rows gold, columns predicted):");
-    print!("{:>11}", "");
-    for l in CertaintyLabel::ALL {
-        print!("{:>11}", l.name());
-    }
-    println!();
-    for g in CertaintyLabel::ALL {
-        print!("{:>11}", g.name());
-        for p in CertaintyLabel::ALL {
-            print!("{:>11}", all.confusion[index(g)][index(p)]);
-        }
-        println!();
-    }
+    print_confusion("all", &all.confusion);
     let mut failed = false;
     for (name, value, floor) in [
         ("detection F1", all.f1(), args.floor_f1),

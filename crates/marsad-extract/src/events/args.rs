@@ -1,0 +1,591 @@
+//! Participants and places: noun phrases around a trigger, read from entities, titles,
+//! group words and word order.
+//!
+//! * A verb's **source** is its subject: the phrase after it (VSO, the common order in news:
+//!   `استقبل خادم الحرمين الشريفين …`), or the phrase that opens its clause right before it
+//!   (SVO: `المتظاهرون أغلقوا …`, `… أن روسيا تدعم …`). A verb whose passive has the same
+//!   letters (قتل، اعتقل) and is followed by a number or a victim noun is read as passive:
+//!   that phrase is the target and the agent comes from `على يد`/`من قبل`/`بنيران`.
+//! * A verbal noun's source is its genitive (`زيارة الرئيس`), a `من قبل`/`من جانب` phrase, a
+//!   pronoun's antecedent (`بإرسالها` → the last actor phrase before), a `ل` phrase when the
+//!   target is marked otherwise (`لقاءات لمبعوثين`), or the actor phrase that precedes it in
+//!   its clause (`حفتر نجح في فتح قنوات`). A transitive noun's genitive is its target
+//!   (`اعتقال المتهمين`) unless a `ل` phrase follows (`قصف الطائرات للمدينة`).
+//! * The **target** is the direct object (after the subject) for `obj` triggers, else the
+//!   phrase after the first preposition the trigger governs (مع، على، ب…).
+//! * The **location** is a place entity (or a listed place) after `في` or a glued `ب`.
+//!
+//! A phrase is named by the entity it holds when there is one (`وزير الخارجية سيرغي لافروف`
+//! → `سيرغي لافروف`), else by its words (`مصادر محلية`, `وزير الداخلية`).
+
+use super::doc::Doc;
+use super::vocab;
+use crate::entity::EntityKind;
+use marsad_core::Argument;
+use std::ops::Range;
+
+/// A noun phrase: its tokens, the char span of its name, and whether it names an actor.
+#[derive(Debug, Clone)]
+pub(crate) struct Np {
+    pub tokens: Range<usize>,
+    pub span: Range<usize>,
+    pub actor: bool,
+    /// The entity kind when the name is an entity.
+    pub kind: Option<EntityKind>,
+    /// Starts with a number or a victim word (قتل 5 أشخاص).
+    pub victim: bool,
+    /// Starts with a number or a quantity word (آلاف، مئات، نحو، عدد من).
+    pub quantity: bool,
+}
+
+impl Np {
+    pub fn argument(&self, body_chars: &[char]) -> Option<Argument> {
+        let s = self.span.start.min(body_chars.len());
+        let e = self.span.end.min(body_chars.len());
+        if s >= e {
+            return None;
+        }
+        let name: String = body_chars[s..e].iter().collect();
+        let trimmed = name.trim_end_matches(['،', ',', '.', ':', '؛', '"', '»', ')']);
+        let e = s + trimmed.chars().count();
+        (e > s).then(|| Argument {
+            actor: None,
+            name: trimmed.to_string(),
+            start: s,
+            end: e,
+        })
+    }
+}
+
+/// True when token `i` cannot be inside a participant phrase.
+fn blocks(doc: &Doc<'_>, i: usize, triggers: &[usize]) -> bool {
+    let w = &doc.w;
+    if !w.is_word(i)
+        && w.tokens
+            .get(i)
+            .is_none_or(|t| t.kind != marsad_arabic::TokenKind::Number)
+    {
+        return true;
+    }
+    let k = w.key(i);
+    vocab::is_prep(k)
+        || vocab::is_stop(k)
+        || vocab::is_clause_opener(k)
+        || (vocab::is_stop(doc.bare(i)) && doc.bare(i) != k)
+        || triggers.contains(&i)
+        || super::dates::expr_at(w, i).is_some()
+}
+
+/// Glued prepositions a phrase inside a participant cannot start with (بقيادة، للمساعدة).
+fn glued_prep(key: &str) -> bool {
+    ["بال", "لل", "وبال", "ولل", "فبال", "كال"]
+        .iter()
+        .any(|p| key.starts_with(p) && key.chars().count() > p.chars().count() + 2)
+}
+
+/// True when token `j` begins with a glued ب or ل that makes it a prepositional phrase
+/// (بالرئيس، لمبعوثين، لروسيا): it is not a subject or an object.
+pub(crate) fn starts_pp(doc: &Doc<'_>, j: usize) -> bool {
+    let b = doc.bare(j);
+    let Some(rest) = b.strip_prefix('ب').or_else(|| b.strip_prefix('ل')) else {
+        return false;
+    };
+    if rest.chars().count() < 3 {
+        return false;
+    }
+    if rest.starts_with("ال") || rest.starts_with('ل') && b.starts_with('ل') {
+        return true;
+    }
+    if let Some(e) = doc.ent(j)
+        && e.tokens.start == j
+    {
+        return e.start > doc.w.tokens[j].start;
+    }
+    // بشعارات، لمبعوثين: the rest is a word the corpus knows much better than the whole
+    // (بريطانيا، لجنة stay whole).
+    let seg = super::doc::segmenter();
+    vocab::is_group_head(rest) || seg.count(rest) > seg.count(b).saturating_mul(2).max(4)
+}
+
+/// Words that may continue a phrase after its head: definite words (idafa and adjectives),
+/// nisbas, numbers and indefinite adjectives.
+fn continues(doc: &Doc<'_>, i: usize, head_definite: bool) -> bool {
+    let w = &doc.w;
+    let k = w.key(i);
+    if glued_prep(k) || w.key(i) != doc.bare(i) {
+        return false;
+    }
+    if k.starts_with("ال") || doc.is_nisba(i) {
+        return true;
+    }
+    if w.tokens
+        .get(i)
+        .is_some_and(|t| t.kind == marsad_arabic::TokenKind::Number)
+    {
+        return true;
+    }
+    // Indefinite adjectives after an indefinite head: متظاهرون غاضبون، قوات خاصة، مسؤولين روس.
+    !head_definite
+        && (k.ends_with("ون")
+            || k.ends_with("ين")
+            || k.ends_with('ي')
+            || k.ends_with('ه')
+            || k.ends_with("يه")
+            || k.chars().count() <= 4)
+}
+
+/// The phrase starting at token `j` (after adverbs and time expressions), inside `limit`.
+pub(crate) fn forward(doc: &Doc<'_>, mut j: usize, limit: usize, triggers: &[usize]) -> Option<Np> {
+    let w = &doc.w;
+    let limit = limit.min(doc.len());
+    // Skip adverbs and time expressions between a verb and its subject.
+    let mut skipped = 0;
+    while j < limit && skipped < 4 {
+        if let Some((_, end)) = super::dates::expr_at(w, j) {
+            j = end;
+            skipped += 1;
+            continue;
+        }
+        if w.is_word(j) && vocab::is_adverb(doc.bare(j)) {
+            j += 1;
+            skipped += 1;
+            continue;
+        }
+        if w.is_punct(j, &['،', ',']) && skipped > 0 {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    if j >= limit {
+        return None;
+    }
+    if starts_pp(doc, j) {
+        return None;
+    }
+    // An entity, perhaps after a title phrase.
+    if let Some(np) = entity_np(doc, j, limit) {
+        return Some(np);
+    }
+    // هذه المجموعة المسلحة: a demonstrative before a definite phrase.
+    if matches!(
+        doc.bare(j),
+        "هذا" | "هذه" | "هذان" | "هاتان" | "هولاء" | "تلك" | "ذلك"
+    ) && w.key(j + 1).starts_with("ال")
+        && let Some(np) = forward(doc, j + 1, limit, triggers)
+        && np.tokens.start == j + 1
+    {
+        let start = w.tokens[j].start + doc.conj_chars(j);
+        return Some(Np {
+            tokens: j..np.tokens.end,
+            span: start..np.span.end.max(start),
+            ..np
+        });
+    }
+    if blocks(doc, j, triggers) || glued_prep(w.key(j)) {
+        return None;
+    }
+    let titled = doc.is_title(j);
+    let number = w
+        .tokens
+        .get(j)
+        .is_some_and(|t| t.kind == marsad_arabic::TokenKind::Number);
+    let head_definite = doc.bare(j).starts_with("ال");
+    let mut end = j + 1;
+    // A title or group head may reach an entity a few words on (وزير الخارجية الروسي
+    // سيرغي لافروف): the entity names the phrase.
+    while end < limit && end - j < 6 {
+        if let Some(e) = doc.ent_starting(end)
+            && (titled || doc.is_actor_head(j))
+            && doc.conj_chars(end) == 0
+            && !glued_prep(w.key(end))
+        {
+            let e = e.clone();
+            return Some(Np {
+                tokens: j..e.tokens.end.min(limit),
+                span: e.start..e.end,
+                actor: true,
+                kind: Some(e.kind),
+                victim: false,
+                quantity: false,
+            });
+        }
+        if blocks(doc, end, triggers) || doc.ent(end).is_some() {
+            break;
+        }
+        // Quantities: آلاف المتظاهرين، مئات من الأقباط، نحو 500 متظاهر.
+        let quantity = number || vocab::is_victim_head(doc.bare(j)) && !doc.is_actor_head(j);
+        if !(continues(doc, end, head_definite) || quantity && end == j + 1) {
+            break;
+        }
+        end += 1;
+    }
+    // المديرية العامة للجوازات، الهيئة المستقلة لحقوق الإنسان: a body's name goes on with
+    // its ل complement.
+    if (j..end).any(|k| doc.is_body(k))
+        && end < limit
+        && w.is_word(end)
+        && !triggers.contains(&end)
+        && doc.ent(end).is_none()
+        && doc.bare(end).starts_with('ل')
+        && doc.bare(end).chars().count() > 3
+        && !vocab::is_prep(w.key(end))
+    {
+        end += 1;
+        while end < limit && end - j < 8 && !blocks(doc, end, triggers) && continues(doc, end, true)
+        {
+            end += 1;
+        }
+    }
+    // مئات من الأقباط: a quantity takes its من phrase.
+    if (number
+        || matches!(
+            doc.head_key(j),
+            "ميات" | "الاف" | "عشرات" | "الوف" | "بعض" | "عدد"
+        ))
+        && w.key(end) == "من"
+        && end + 1 < limit
+        && let Some(rest) = forward(doc, end + 1, limit, triggers)
+    {
+        let start = w.tokens[j].start + doc.conj_chars(j);
+        return Some(Np {
+            tokens: j..rest.tokens.end,
+            span: start..rest.span.end.max(start),
+            actor: rest.actor,
+            kind: rest.kind,
+            victim: true,
+            quantity: true,
+        });
+    }
+    let span = w.char_span(j..end);
+    let start = span.start + doc.conj_chars(j);
+    // سمو نائب خادم الحرمين الشريفين: a title anywhere in the phrase makes it an actor.
+    let actor =
+        (j..end).any(|k| doc.is_actor_head(k)) || (j + 1 < end && doc.is_nisba(j + 1) && titled);
+    let victim =
+        number || vocab::is_victim_head(doc.head_key(j)) || vocab::is_victim_head(doc.bare(j));
+    let quantity = number || vocab::is_quantity(doc.head_key(j)) || vocab::is_quantity(doc.bare(j));
+    Some(Np {
+        tokens: j..end,
+        span: start..span.end.max(start),
+        actor,
+        kind: None,
+        victim,
+        quantity,
+    })
+}
+
+/// An entity starting at `j`, or a title phrase (gazetteer titles of several words, like
+/// خادم الحرمين الشريفين) followed by one.
+fn entity_np(doc: &Doc<'_>, j: usize, limit: usize) -> Option<Np> {
+    let e = doc.ent(j)?;
+    if e.tokens.start != j || e.tokens.end > limit {
+        return None;
+    }
+    Some(Np {
+        tokens: e.tokens.clone(),
+        span: e.start..e.end,
+        actor: matches!(e.kind, EntityKind::Per | EntityKind::Org | EntityKind::Loc),
+        kind: Some(e.kind),
+        victim: false,
+        quantity: false,
+    })
+}
+
+/// The phrase ending right before token `end` and starting at or after `from`: an entity, or
+/// words headed by an actor word.
+pub(crate) fn backward(doc: &Doc<'_>, end: usize, from: usize, triggers: &[usize]) -> Option<Np> {
+    if end == 0 || end <= from {
+        return None;
+    }
+    let last = end - 1;
+    if let Some(e) = doc.ent(last)
+        && e.tokens.end == end
+        && e.tokens.start >= from
+    {
+        let e = e.clone();
+        return Some(Np {
+            tokens: e.tokens.clone(),
+            span: e.start..e.end,
+            actor: matches!(e.kind, EntityKind::Per | EntityKind::Org | EntityKind::Loc),
+            kind: Some(e.kind),
+            victim: false,
+            quantity: false,
+        });
+    }
+    let mut s = end;
+    while s > from && end - s < 5 {
+        let p = s - 1;
+        if blocks(doc, p, triggers) || doc.ent(p).is_some() {
+            break;
+        }
+        s = p;
+        if doc.is_actor_head(p) && (p == from || doc.is_open(p) || !doc.is_actor_head(p - 1)) {
+            let np = forward(doc, p, end, triggers)?;
+            return (np.tokens.end == end || np.tokens.end + 1 >= end).then_some(np);
+        }
+    }
+    None
+}
+
+/// The nearest actor phrase or entity ending before token `end`, back to `from`, outside
+/// prepositional phrases; with `nisba_ok`, a definite noun with a nisba too (for pronouns).
+pub(crate) fn nearest_before(
+    doc: &Doc<'_>,
+    end: usize,
+    from: usize,
+    triggers: &[usize],
+    nisba_ok: bool,
+) -> Option<Np> {
+    let w = &doc.w;
+    let in_pp = |t: usize| {
+        starts_pp(doc, t)
+            || t.checked_sub(1)
+                .is_some_and(|p| w.is_word(p) && vocab::is_prep(w.key(p)))
+    };
+    let mut k = end;
+    while k > from {
+        k -= 1;
+        if let Some(e) = doc.ent(k)
+            && e.tokens.start >= from
+            && matches!(e.kind, EntityKind::Per | EntityKind::Org | EntityKind::Loc)
+            && !in_pp(e.tokens.start)
+        {
+            let e = e.clone();
+            return Some(Np {
+                tokens: e.tokens.clone(),
+                span: e.start..e.end,
+                actor: true,
+                kind: Some(e.kind),
+                victim: false,
+                quantity: false,
+            });
+        }
+        if w.is_word(k)
+            && doc.is_actor_head(k)
+            && !triggers.contains(&k)
+            && !glued_prep(w.key(k))
+            && !in_pp(k)
+            && let Some(np) = forward(doc, k, end, triggers)
+            && np.actor
+        {
+            return Some(np);
+        }
+        // الدور الروسي، الجانب الليبي: a definite noun with a country's nisba stands for it.
+        if nisba_ok
+            && k > from
+            && doc.is_nisba(k)
+            && doc.bare(k).starts_with("ال")
+            && doc.bare(k - 1).starts_with("ال")
+            && !triggers.contains(&(k - 1))
+            && !in_pp(k - 1)
+        {
+            let span = w.char_span(k - 1..k + 1);
+            let start = span.start + doc.conj_chars(k - 1);
+            return Some(Np {
+                tokens: k - 1..k + 1,
+                span: start..span.end,
+                actor: true,
+                kind: None,
+                victim: false,
+                quantity: false,
+            });
+        }
+    }
+    None
+}
+
+/// The phrase after the first of `markers` in tokens `from..limit`: `(marker token, phrase)`.
+/// Word markers (مع، على…) are separate tokens; glued ones (ب، ل) start the phrase's word.
+pub(crate) fn after_marker(
+    doc: &Doc<'_>,
+    from: usize,
+    limit: usize,
+    words: &[&str],
+    glued: &[char],
+    triggers: &[usize],
+) -> Option<(usize, Np)> {
+    let w = &doc.w;
+    let limit = limit.min(doc.len());
+    let mut i = from;
+    while i < limit {
+        if !w.is_word(i) {
+            if w.is_punct(i, &['.', '؛', ';', ':', '؟', '?', '!']) {
+                return None;
+            }
+            i += 1;
+            continue;
+        }
+        let k = w.key(i);
+        let b = doc.bare(i);
+        if words.iter().any(|m| *m == k || *m == b) {
+            if let Some(np) = forward(doc, i + 1, limit, triggers) {
+                return Some((i, np));
+            }
+            return None;
+        }
+        if !glued.is_empty() && !triggers.contains(&i) {
+            let kb = b
+                .strip_prefix('ل')
+                .map(|r| ('ل', r))
+                .or_else(|| b.strip_prefix('ب').map(|r| ('ب', r)));
+            if let Some((c, rest)) = kb
+                && glued.contains(&c)
+                && rest.chars().count() >= 3
+            {
+                // The entity without its proclitic, or the word without ب (بالرئيس →
+                // الرئيس); لل keeps its ل, which is the article's.
+                if let Some(e) = doc.ent(i)
+                    && e.tokens.start == i
+                {
+                    let e = e.clone();
+                    return Some((
+                        i,
+                        Np {
+                            tokens: e.tokens.clone(),
+                            span: e.start..e.end,
+                            actor: matches!(
+                                e.kind,
+                                EntityKind::Per | EntityKind::Org | EntityKind::Loc
+                            ),
+                            kind: Some(e.kind),
+                            victim: false,
+                            quantity: false,
+                        },
+                    ));
+                }
+                if rest.starts_with("ال")
+                    || c == 'ل' && rest.starts_with('ل')
+                    || doc.is_actor_head(i)
+                    || vocab::is_group_head(rest)
+                {
+                    let mut np = glued_np(doc, i, limit, triggers)?;
+                    if c == 'ب' || (c == 'ل' && !rest.starts_with('ل')) {
+                        np.span.start = (np.span.start + 1).min(np.span.end);
+                    }
+                    return Some((i, np));
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// A phrase whose first word carries a glued preposition (للجيش الليبي، بالمتظاهرين).
+fn glued_np(doc: &Doc<'_>, i: usize, limit: usize, triggers: &[usize]) -> Option<Np> {
+    let w = &doc.w;
+    let mut end = i + 1;
+    while end < limit && end - i < 5 {
+        if blocks(doc, end, triggers) || doc.ent(end).is_some() && doc.ent(i).is_none() {
+            break;
+        }
+        if !continues(doc, end, true) {
+            break;
+        }
+        end += 1;
+    }
+    let span = w.char_span(i..end);
+    let start = span.start + doc.conj_chars(i);
+    let actor = vocab::is_group_head(vocab::clitic_free(w.key(i))) || doc.is_actor_head(i);
+    Some(Np {
+        tokens: i..end,
+        span: start..span.end.max(start),
+        actor,
+        kind: None,
+        victim: false,
+        quantity: false,
+    })
+}
+
+/// The agent of a passive or of a verbal noun: `من قبل X`, `من جانب X`, `على يد X`, `بنيران X`,
+/// in tokens `from..limit`.
+pub(crate) fn agent_phrase(
+    doc: &Doc<'_>,
+    from: usize,
+    limit: usize,
+    triggers: &[usize],
+) -> Option<Np> {
+    let w = &doc.w;
+    let limit = limit.min(doc.len());
+    for i in from..limit {
+        let (k, n) = (w.key(i), w.key(i + 1));
+        // طعنات وجهها له مجهولون، عمليات نفذها داعش: a relative verb with the act as its
+        // object names the agent after it.
+        let relative_agent = ["نفذ", "وجه", "شن", "ارتكب"].iter().any(|v| {
+            k.strip_prefix(v)
+                .is_some_and(|r| matches!(r, "ه" | "ها" | "هم" | "تها" | "ته"))
+        });
+        let skip = match (k, n) {
+            ("من", "قبل") | ("من", "جانب") | ("علي", "يد") | ("علي", "ايدي") => {
+                2
+            }
+            _ if matches!(k, "بنيران" | "برصاص" | "بقصف") => 1,
+            _ if relative_agent && matches!(n, "له" | "لها" | "لهم") => 2,
+            _ if relative_agent => 1,
+            _ => 0,
+        };
+        if skip > 0 {
+            return forward(doc, i + skip, limit, triggers);
+        }
+        if w.is_punct(i, &['.', '؛', ';', '؟', '?', '!']) {
+            break;
+        }
+    }
+    None
+}
+
+/// The place of an event: a place entity or listed place after في (or glued ب) in tokens
+/// `range`, skipping place heads (في مدينة حلب، في العاصمة الروسية موسكو).
+pub(crate) fn location(doc: &Doc<'_>, range: Range<usize>) -> Option<Np> {
+    let w = &doc.w;
+    let end = range.end.min(doc.len());
+    let mut i = range.start;
+    while i < end {
+        let k = doc.bare(i);
+        let glued_b = w.key(i).starts_with('ب') || doc.bare(i).starts_with('ب');
+        // في موسكو، بموسكو، بوسط نيودلهي (a glued ب on a place head).
+        let b_head = glued_b && vocab::is_place_head(&k.chars().skip(1).collect::<String>());
+        let at_fi = k == "في" || w.key(i) == "وفي" || b_head;
+        if at_fi || glued_b {
+            let mut j = if at_fi && !b_head { i + 1 } else { i };
+            let mut heads = 0;
+            while j < end && heads < 3 {
+                if let Some(e) = doc.ent(j)
+                    && e.tokens.start == j
+                    && e.kind == EntityKind::Loc
+                {
+                    let e = e.clone();
+                    return Some(Np {
+                        tokens: e.tokens.clone(),
+                        span: e.start..e.end,
+                        actor: true,
+                        kind: Some(e.kind),
+                        victim: false,
+                        quantity: false,
+                    });
+                }
+                if at_fi && doc.is_place(j) && doc.ent(j).is_none() {
+                    let span = w.char_span(j..j + 1);
+                    return Some(Np {
+                        tokens: j..j + 1,
+                        span,
+                        actor: true,
+                        kind: Some(EntityKind::Loc),
+                        victim: false,
+                        quantity: false,
+                    });
+                }
+                if !(at_fi
+                    && (vocab::is_place_head(vocab::clitic_free(w.key(j))) || doc.is_nisba(j)))
+                {
+                    break;
+                }
+                heads += 1;
+                j += 1;
+            }
+        }
+        i += 1;
+    }
+    None
+}

@@ -1,0 +1,1032 @@
+//! Events: who did what to whom, when, where, and how sure the text is, coded natively from
+//! Arabic in PLOVER's 16 types ([`marsad_core::Event`]).
+//!
+//! 1. **Triggers** ([`lexicon`], `data/events/triggers.tsv`): verbs in every person, tense
+//!    and clitic form, verbal nouns, and phrases (`شن غارات`, `فرض … عقوبات`, `بحث … مع`,
+//!    `أجرى محادثات`), each with its PLOVER type, CAMEO code and mode. Light verbs carry the
+//!    noun after them (`قام بزيارة`, `عقد اجتماعا`, `تم اعتقال`, `اندلعت مظاهرات`).
+//! 2. **Participants** ([`args`]): the source (subject, genitive, `من قبل`, pronoun
+//!    antecedent) and the target (object or the phrase after the trigger's preposition),
+//!    named by the entity they hold; the location after `في`.
+//! 3. **Date** ([`dates`]): the time expression nearest the trigger in its clause, else in
+//!    its sentence, kept as written; [`crate::pipeline::link_events`] resolves it.
+//! 4. **Certainty and attribution** ([`certainty`]): the claims rule on the trigger's clause,
+//!    the quote holding the event (`crate::quotes`), source phrases (`حسب مصادر`), governing
+//!    words and triggers.
+//!
+//! **When a trigger is not an event** (the rules follow `docs/annotation.md`):
+//! * an event is *between actors*: at least one participant must name one (an entity, a
+//!   title, a body or a group word: `الجيش`, `المتظاهرون`, `وزارة`), except for protests,
+//!   attacks and arrests, whose participants are often unnamed (`قتل شخصان`); so
+//!   `الدعم الفني` as a department's name or `استقبال الطلبات` make none;
+//! * a verbal noun without a light verb is a reference, not a new event, when it is
+//!   definite, demonstrative or possessed and an earlier sentence reported its type
+//!   (`عقب الهجوم`); a noun flagged `+light` needs its light verb (`فتح تحقيقا`);
+//! * the content of a request, threat, refusal or promise has not happened (`طالب
+//!   بالإفراج`), nor has a wish (`أعرب عن أمله في القبض`), a conditional (`إذا`, `لو`), a
+//!   question, a habit (`دائما`) or a tally over a period (`قتل مئات … منذ 2013`);
+//! * in a sentence with two sports words (`المباراة`, `المنتخب`) only agreements are
+//!   coded; listed exclusions block names (`مجلس التعاون`, `الحشد الشعبي`, `بني عدوان`);
+//! * protest words that are also ordinary (`تجمع`, `احتشد`, `قطع الطريق`) need a protest
+//!   word in their sentence; a protest is reported by a crowd the sentence introduces, a
+//!   place or a date, not by `المتظاهرون` chanting in a relative or temporal clause (see
+//!   `protest_anchored`); explosions and targeting need a violence word;
+//! * several triggers of one type a few words apart in a clause are one event
+//!   (`انفجار عبوة ناسفة استهدف حافلة`).
+//!
+//! ```
+//! use marsad_core::{CertaintyLabel, EventType};
+//! use marsad_extract::events::extract_text;
+//!
+//! let body = "ومن المتوقع أن يستقبل الرئيس سامي الحوراني وفدا تجاريا في عمّان الأسبوع المقبل.";
+//! let events = extract_text(body);
+//! let e = &events[0];
+//! assert_eq!(e.kind, EventType::Consult);
+//! assert_eq!(e.certainty.label, CertaintyLabel::Expected);
+//! assert_eq!(e.date.as_ref().and_then(|d| d.text.as_deref()), Some("الأسبوع المقبل"));
+//! ```
+
+pub mod args;
+pub mod certainty;
+pub mod dates;
+mod doc;
+mod forms;
+pub mod lexicon;
+mod matcher;
+mod vocab;
+
+use crate::entity::{Entity, EntityKind};
+use crate::{NerModel, actors, quotes};
+use args::Np;
+use certainty::{Governs, Inputs, QuoteSpan, governs};
+use doc::Doc;
+use lexicon::{Lexicon, Marker, Pos, Row, RowKind};
+use marsad_core::{Argument, Event, EventDate, EventType, Quote};
+use matcher::Trig;
+use std::ops::Range;
+
+pub use lexicon::{LexiconError, TRIGGERS_TSV};
+
+/// Extracts the events of `body`, given the entities recognized in it (names and nominal
+/// mentions, as the pipeline gives them) and its quotes. Never fails; events are sorted by
+/// start, then by trigger; every span is a char range of `body`.
+pub fn extract(body: &str, entities: &[Entity], quotes: &[Quote]) -> Vec<Event> {
+    let lex = Lexicon::embedded();
+    let mut doc = Doc::new(body, entities);
+    let trigs = matcher::find(&mut doc, lex);
+    let heads: Vec<usize> = trigs
+        .iter()
+        .flat_map(|t| t.parts.iter().copied().chain(t.light.map(|l| l.0)))
+        .collect();
+    let qspans = certainty::quote_spans(&doc, quotes);
+    let mut b = Builder {
+        doc: &doc,
+        lex,
+        heads,
+        quotes: qspans,
+        done: Vec::new(),
+        trig_rows: trigs.iter().map(|t| (t.head, t.row)).collect(),
+    };
+    let mut events: Vec<Event> = Vec::new();
+    for t in &trigs {
+        if let Some(ev) = b.build(t) {
+            b.done.push(Done {
+                head: t.head,
+                allege: ev.mode.as_deref() == Some("allege"),
+                sentence: doc.w.sentence_of.get(t.head).copied().unwrap_or(0),
+                kind: ev.kind,
+                verb: t.pos.is_verb() || t.light.is_some(),
+                source: ev.source.clone(),
+            });
+            // انفجار عبوة ناسفة استهدفت حافلة: one event named by several triggers of its
+            // type, a few words apart in one clause, is coded once, its cue covering them;
+            // so is a manner phrase of the same act in its sentence (قتله … بإطلاق النار).
+            let manner = t.pos == Pos::Noun && t.stack.contains('ب');
+            if let Some(prev) = events.last_mut()
+                && prev.kind == ev.kind
+                && prev.start == ev.start
+                && (words_between(&doc, prev.cue_end, ev.cue_start) <= 3 || manner)
+            {
+                merge(prev, ev, &doc.chars);
+                continue;
+            }
+            events.push(ev);
+        }
+    }
+    events.sort_by(|a, b| {
+        (a.start, a.cue_start, a.cue_end, a.kind).cmp(&(b.start, b.cue_start, b.cue_end, b.kind))
+    });
+    events
+}
+
+/// Word tokens between char offsets `a` and `b`; a clause or sentence boundary counts as
+/// far.
+fn words_between(doc: &Doc<'_>, a: usize, b: usize) -> usize {
+    let w = &doc.w;
+    let from = w.token_at_or_after(a);
+    let to = w.token_at_or_after(b);
+    let relative = |j: usize| matches!(w.key(j), "الذي" | "التي");
+    if (from..to).any(|j| (doc.is_hard_open(j) && !relative(j)) || w.is_punct(j, &['،', ','])) {
+        return usize::MAX;
+    }
+    (from..to).filter(|&j| w.is_word(j) && !relative(j)).count()
+}
+
+/// Folds `next` into `prev`: the cue spans both, missing arguments are taken from `next`.
+fn merge(prev: &mut Event, next: Event, chars: &[char]) {
+    let start = prev.cue_start.min(next.cue_start);
+    let end = prev.cue_end.max(next.cue_end).min(chars.len());
+    prev.cue = chars[start.min(end)..end].iter().collect();
+    prev.cue_start = start;
+    prev.cue_end = end;
+    let overlaps = |a: &Option<Argument>, b: &Option<Argument>| match (a, b) {
+        (Some(a), Some(b)) => a.start < b.end && b.start < a.end,
+        _ => false,
+    };
+    if prev.source.is_none() && !overlaps(&next.source, &prev.target) {
+        prev.source = next.source;
+    }
+    if prev.target.is_none() && !overlaps(&next.target, &prev.source) {
+        prev.target = next.target;
+    }
+    if prev.location.is_none() {
+        prev.location = next.location;
+    }
+    if prev.date.is_none() {
+        prev.date = next.date;
+    }
+    if prev.mode.is_none() {
+        prev.mode = next.mode;
+        prev.cameo = next.cameo;
+    }
+}
+
+/// [`extract`] with the embedded NER model, actor resolution and quotes: the whole
+/// extraction a body gets in the pipeline.
+pub fn extract_text(body: &str) -> Vec<Event> {
+    let entities = NerModel::embedded().recognize(body);
+    let found = actors::resolve(body, &entities);
+    let quotes = quotes::extract_with(body, &entities);
+    extract(body, &mentions_as_entities(&found), &quotes)
+}
+
+/// The mentions of [`actors::resolve`] (names and nominal mentions such as `القيادة الروسية`)
+/// as entities, the participants events prefer.
+pub fn mentions_as_entities(found: &actors::ArticleActors) -> Vec<Entity> {
+    found
+        .mentions
+        .iter()
+        .map(|m| Entity {
+            kind: m.kind,
+            start: m.start,
+            end: m.end,
+            text: m.text.clone(),
+        })
+        .collect()
+}
+
+struct Done {
+    head: usize,
+    /// An allegation (اتهم، رفع دعوى): the act it names is reported, not a fact.
+    allege: bool,
+    sentence: usize,
+    kind: EventType,
+    verb: bool,
+    source: Option<Argument>,
+}
+
+struct Builder<'d, 'a, 'q> {
+    doc: &'d Doc<'a>,
+    lex: &'static Lexicon,
+    /// Every token a trigger or light verb uses: participants stop there.
+    heads: Vec<usize>,
+    quotes: Vec<QuoteSpan<'q>>,
+    done: Vec<Done>,
+    /// `(head, row)` of every trigger.
+    trig_rows: Vec<(usize, usize)>,
+}
+
+/// The kinds a sports sentence does not code: results, transfers, club affairs and
+/// matches are not political events (`لقاء الفريقين`, `هجوم الفريق`).
+fn sports_vetoed(kind: EventType) -> bool {
+    // A sponsorship agreement between a club and a company is still an agreement; honours
+    // and thanks by officials are judged by their source below.
+    !matches!(kind, EventType::Agree | EventType::Support)
+}
+
+impl Builder<'_, '_, '_> {
+    fn arg(&self, np: &Np) -> Option<Argument> {
+        np.argument(&self.doc.chars)
+    }
+
+    fn build(&self, t: &Trig) -> Option<Event> {
+        let doc = self.doc;
+        let w = &doc.w;
+        let row: &Row = &self.lex.rows[t.row];
+        let RowKind::Event(mut kind) = row.kind else {
+            return None;
+        };
+        let mut cameo = row.cameo.clone();
+        let mut mode = row.mode.clone();
+        let flags = doc.flags(t.head);
+        let noun = t.pos == Pos::Noun || t.pos == Pos::Word;
+        if flags.sports && sports_vetoed(kind) {
+            return None;
+        }
+        if row.flags.light && !t.light.is_some_and(|l| l.1) {
+            return None;
+        }
+        if row.flags.ctx {
+            let ok = match kind {
+                EventType::Protest => flags.protest,
+                _ => flags.assault,
+            };
+            if !ok {
+                return None;
+            }
+        }
+        // A province, not a boycott: مقاطعة لياونينغ.
+        if kind == EventType::Protest
+            && noun
+            && row.mode.as_deref() == Some("boycott")
+            && doc
+                .ent(t.last() + 1)
+                .is_some_and(|e| e.kind == EntityKind::Loc)
+        {
+            return None;
+        }
+        let sent = doc.sentence(t.head);
+        let clause = doc.clause(t.head);
+        let last = t.last();
+        let verb = if t.pos.is_verb() {
+            Some(t.head)
+        } else {
+            t.light.map(|l| l.0)
+        };
+        let agentive = t.pos.is_verb() || t.light.is_some_and(|l| l.1);
+        let trig_clause = verb.map(|v| doc.clause(v)).unwrap_or(clause.clone());
+        let limit = clause.end.max(last + 1);
+        let heads = &self.heads;
+
+        // --- Source and target -----------------------------------------------------------
+        let mut source: Option<Np> = None;
+        let mut target: Option<Np> = None;
+        let mut after = last + 1;
+        let has_obj = row.markers.contains(&Marker::Obj);
+        if let Some(v) = verb.filter(|_| agentive) {
+            let v_clause = doc.clause(v);
+            // SVO: an actor phrase that ends right before the verb and opens its clause.
+            let opener = v_clause.start < v && vocab::is_complementizer(w.key(v_clause.start));
+            let before = args::backward(doc, v, v_clause.start, heads).filter(|np| {
+                np.actor
+                    && (np.tokens.start == v_clause.start
+                        || doc.is_open(np.tokens.start)
+                        || (opener && np.tokens.start == v_clause.start + 1))
+            });
+            // VSO: the phrase after the verb (not when the noun follows the light verb). A
+            // verb ending in a plural or dual subject has that pronoun as subject: what
+            // follows it is its object.
+            let plural = t.light.map(|l| l.2).unwrap_or(t.plural);
+            let subject_end = if t.light.is_some() { t.head } else { limit };
+            let after_verb = if t.light.is_some() && v + 1 >= t.head {
+                None
+            } else {
+                args::forward(doc, v + 1, subject_end, heads)
+            };
+            let (before, after_verb) = match (before, after_verb) {
+                (None, Some(np)) if plural => {
+                    if t.light.is_none() && has_obj {
+                        after = after.max(np.tokens.end);
+                        target = Some(np);
+                    }
+                    (None, None)
+                }
+                other => other,
+            };
+            match (before, after_verb) {
+                (Some(s), obj) => {
+                    source = Some(s);
+                    if t.light.is_none() && has_obj {
+                        target = obj;
+                    }
+                }
+                (None, Some(np)) => {
+                    if row.flags.victim
+                        && np.victim
+                        && (np.tokens.is_empty() || !doc.is_actor_head(np.tokens.start))
+                    {
+                        // Passive: قتل 5 أشخاص، اعتقل عدد من المطلوبين.
+                        source = args::agent_phrase(doc, np.tokens.end, sent.end, heads);
+                        after = np.tokens.end;
+                        target = Some(np);
+                    } else {
+                        after = after.max(np.tokens.end);
+                        source = Some(np);
+                        if t.light.is_none() && has_obj {
+                            target = args::forward(doc, after, limit, heads);
+                            if let Some(o) = &target {
+                                after = after.max(o.tokens.end);
+                            }
+                        }
+                    }
+                }
+                (None, None) => {}
+            }
+            if source.is_none() {
+                // Coordinated verbs share their subject: احتشد المتظاهرون … وأحرقوا.
+                source = self
+                    .done
+                    .iter()
+                    .rev()
+                    .find(|d| d.sentence == w.sentence_of.get(t.head).copied().unwrap_or(0))
+                    .filter(|d| d.verb && d.head < t.head)
+                    .and_then(|d| d.source.clone())
+                    .map(|a| Np {
+                        tokens: 0..0,
+                        span: a.start..a.end,
+                        actor: true,
+                        kind: None,
+                        victim: false,
+                        quantity: false,
+                    });
+            }
+            if source.is_none() && (plural || doc.is_open(v) || v == v_clause.start) {
+                // A subject left implicit is the closest earlier actor named (وطالبوا after
+                // وشكا أهالي …), in this sentence or the one before.
+                let from = w
+                    .sentence_of
+                    .get(v)
+                    .and_then(|&s| s.checked_sub(1))
+                    .and_then(|s| w.sentences.get(s))
+                    .map(|s| s.tokens.start)
+                    .unwrap_or(sent.start);
+                source = args::nearest_before(doc, v, from, heads, false);
+            }
+        }
+        if t.also_noun && source.is_none() {
+            // نفت الوزارة نشر قوات: a form that is also the verbal noun, with no subject as a
+            // verb, is the noun; its actor is the clause's.
+            let clause = doc.clause(t.head);
+            source = args::nearest_before(doc, t.head, clause.start, heads, false);
+        }
+        if noun && (t.light.is_none() || !agentive) {
+            self.noun_args(t, row, limit, sent.clone(), &mut source, &mut target);
+        } else if noun && source.is_none() {
+            // قام بزيارة with no subject in sight: the noun's own phrases.
+            self.noun_args(t, row, limit, sent.clone(), &mut source, &mut target);
+        }
+        if target.is_none() {
+            let (words, glued) = markers(row);
+            let from = after.max(last + 1);
+            if let Some((m, np)) =
+                args::after_marker(doc, from, limit.min(from + 14), &words, &glued, heads)
+            {
+                // بين X و Y: both sides take part; X is coded as the source.
+                let next = np.tokens.end;
+                let second =
+                    (w.key(m) == "بين" && w.is_word(next) && w.key(next) != doc.bare(next))
+                        .then(|| args::forward(doc, next, limit, heads))
+                        .flatten();
+                match second {
+                    Some(y) if source.is_none() => {
+                        source = Some(np);
+                        target = Some(y);
+                    }
+                    _ => target = Some(np),
+                }
+            }
+        }
+        if row.flags.inverse {
+            std::mem::swap(&mut source, &mut target);
+            if source.is_none() {
+                let (words, _) = markers(row);
+                source =
+                    args::after_marker(doc, last + 1, sent.end, &words, &[], heads).map(|x| x.1);
+            }
+        }
+        // The same phrase cannot be both.
+        if let (Some(s), Some(o)) = (&source, &target)
+            && s.span.start < o.span.end
+            && o.span.start < s.span.end
+        {
+            target = None;
+        }
+
+        // --- Date -----------------------------------------------------------------------------
+        let anchor = t.head;
+        let date_found = {
+            let in_clause = dates::find_all(w, clause.clone());
+            let pick = |v: Vec<(dates::Expr, usize, usize)>| {
+                v.into_iter().min_by_key(|(_, s, e)| {
+                    if *e <= anchor {
+                        anchor - e
+                    } else {
+                        s.saturating_sub(anchor)
+                    }
+                })
+            };
+            pick(in_clause).or_else(|| {
+                pick(dates::find_all(w, sent.clone())).filter(|(_, s, e)| {
+                    let d = if *e <= anchor {
+                        anchor - e
+                    } else {
+                        s.saturating_sub(anchor)
+                    };
+                    d <= 12
+                })
+            })
+        };
+        let date = date_found.map(|(e, s, end)| {
+            let span = w.char_span(s..end);
+            EventDate {
+                value: None,
+                precision: e.precision(),
+                text: Some(w.slice(s..end).to_string()),
+                start: Some(span.start),
+                end: Some(span.end),
+            }
+        });
+
+        // أناشد، نطالب: a first-person verb in a quote is the speaker's act; the phrase after
+        // it is its object.
+        if t.pos == Pos::Imperfect
+            && matches!(
+                w.key(t.head)[t.stack.len()..].chars().next(),
+                Some('ا' | 'ن')
+            )
+            && let Some(q) = self
+                .quotes
+                .iter()
+                .filter(|q| q.tokens.start <= t.head && t.head < q.tokens.end)
+                .min_by_key(|q| q.tokens.end - q.tokens.start)
+            && let (Some(s), Some(e)) = (q.quote.speaker_start, q.quote.speaker_end)
+        {
+            if target.is_none() && source.as_ref().is_some_and(|n| n.tokens.start > t.head) {
+                target = source.take();
+            }
+            source = Some(Np {
+                tokens: 0..0,
+                span: s..e,
+                actor: true,
+                kind: None,
+                victim: false,
+                quantity: false,
+            });
+        }
+
+        // --- When a trigger is not an event ------------------------------------------------
+        let sentence_no = w.sentence_of.get(t.head).copied().unwrap_or(0);
+        if noun && t.light.is_none() {
+            // الهجوم، هذا الهجوم، اعتقاله: a definite, demonstrative or possessed noun whose
+            // type an earlier sentence already reported refers back to that event.
+            let definite = t.stack.ends_with("ال") || t.stack.ends_with("لل");
+            let demonstrative = t.head > 0
+                && matches!(doc.bare(t.head - 1), "هذا" | "هذه" | "ذلك" | "تلك" | "هذين");
+            // A relative clause with its own verb reports it again (التفجير الذي استهدف).
+            let retold = (t.last() + 1..(t.last() + 4).min(sent.end))
+                .any(|j| matches!(w.key(j), "الذي" | "التي"));
+            if (definite || demonstrative || t.suffixed)
+                && !retold
+                && self
+                    .done
+                    .iter()
+                    .any(|d| d.kind == kind && d.sentence < sentence_no)
+            {
+                return None;
+            }
+            // أعرب عن أمله في القاء القبض: a wish is no event.
+            if (clause.start.max(t.head.saturating_sub(6))..t.head).any(|j| {
+                vocab::is_wish(doc.bare(j)) || vocab::is_wish(vocab::clitic_free(w.key(j)))
+            }) {
+                return None;
+            }
+        }
+        // Questions, conditionals and habits narrate no occurrence (هل ستزور؟، إذا خفف
+        // الحظر، تدعم المملكة دائما).
+        let sent_text = w.slice(sent.clone());
+        // SaudiNewsNet's «رابط الخبر بصحيفة …: title» lines repeat the headline.
+        if sent_text.trim_end().ends_with(['؟', '?']) || sent_text.starts_with("رابط الخبر")
+        {
+            return None;
+        }
+        let cond_from = doc.clause(verb.unwrap_or(t.head)).start;
+        if (cond_from..t.head.min(cond_from + 3))
+            .any(|j| matches!(doc.bare(j), "اذا" | "لو" | "لولا"))
+            || (cond_from..t.head).any(|j| w.key(j) == "حال" && w.key(j.wrapping_sub(1)) == "في")
+        {
+            return None;
+        }
+        if (clause.start..clause.end)
+            .any(|j| matches!(doc.bare(j), "دايما" | "دوما" | "باستمرار" | "عاده"))
+        {
+            return None;
+        }
+        let location = args::location(
+            doc,
+            trig_clause.start.min(clause.start)..sent.end.min(limit + 6),
+        );
+        let actor =
+            source.as_ref().is_some_and(|s| s.actor) || target.as_ref().is_some_and(|s| s.actor);
+        if noun && t.light.is_none() {
+            let placed =
+                matches!(kind, EventType::Protest | EventType::Assault) && location.is_some();
+            // التفجير الذي استهدف مسجدا: the relative clause's verb tells this act, and the
+            // two are coded as one event.
+            let told = (t.last() + 1..(t.last() + 4).min(sent.end)).any(|j| {
+                matches!(w.key(j), "الذي" | "التي")
+                    && self.heads.contains(&(j + 1))
+                    && self.lex_kind_at(j + 1) == Some(kind)
+            });
+            // طعنات، القبض عليه: attacks and arrests often have unnamed or pronoun
+            // participants; a preposition of theirs right after the noun is enough.
+            let aimed = matches!(kind, EventType::Assault | EventType::Coerce)
+                && (t.last() + 1..(t.last() + 3).min(sent.end))
+                    .any(|j| doc.bare(j).starts_with("علي") || matches!(doc.bare(j), "بحق" | "ضد"));
+            if !actor && !placed && !told && !aimed {
+                return None;
+            }
+        }
+        // A verb needs an actor too, except for crowds, attackers and arrests, whose
+        // participants are often unnamed (تظاهر الآلاف، قتل شخصان، اعتقل مطلوب); so does an
+        // investigation after تم (تم استجواب المبتعث).
+        let occurred = t.light.is_some_and(|l| !l.1);
+        let unnamed_ok = matches!(
+            kind,
+            EventType::Protest | EventType::Assault | EventType::Coerce
+        ) || (occurred && kind == EventType::Accuse);
+        if !actor && !unnamed_ok {
+            return None;
+        }
+
+        // A tally over a period (قتل مئات من رجال الجيش … منذ 2013) summarizes, it does not
+        // report an act.
+        let since = (sent.start..sent.end).any(|j| doc.bare(j) == "منذ");
+        let counted = (sent.start..sent.end).any(|j| {
+            matches!(
+                doc.bare(j),
+                "ميات" | "عشرات" | "الاف" | "الوف" | "الميات" | "العشرات" | "الالاف"
+            )
+        });
+        if matches!(kind, EventType::Assault | EventType::Coerce)
+            && since
+            && (counted
+                || target
+                    .as_ref()
+                    .or(source.as_ref())
+                    .is_some_and(|n| n.quantity))
+        {
+            return None;
+        }
+
+        // In a sports sentence, praise and thanks count from an official (وكرم محافظ
+        // عنيزة الفائزين), not from a coach or a player about a match.
+        if flags.sports
+            && kind == EventType::Support
+            && !source.as_ref().is_some_and(|s| {
+                s.tokens.end > s.tokens.start
+                    && doc.is_title(s.tokens.start)
+                    && !vocab::is_sports(doc.bare(s.tokens.start))
+            })
+        {
+            return None;
+        }
+
+        // --- Type refinements ---------------------------------------------------------------
+        // نفذ حكم الإعدام: an execution of a sentence is the state's coercion.
+        if kind == EventType::Assault
+            && row.cameo.as_deref() == Some("186")
+            && (sent.start..sent.end).any(|j| matches!(doc.head_key(j), "حكم" | "قصاص"))
+        {
+            kind = EventType::Coerce;
+            cameo = Some("173".into());
+            mode = None;
+        }
+        // احتجت الخارجية، قدم احتجاجا رسميا: a protest by a state or an official is an
+        // official complaint (CAMEO 114), not a demonstration.
+        if kind == EventType::Protest
+            && row.cameo.as_deref() == Some("140")
+            && (!noun || t.light.is_some())
+            && !matches!(t.stack, "ل" | "لل" | "ول")
+        {
+            let official = source.as_ref().is_some_and(|s| {
+                matches!(s.kind, Some(EntityKind::Per) | Some(EntityKind::Loc))
+                    || (s.tokens.end > s.tokens.start
+                        && (doc.is_title(s.tokens.start) || doc.is_body(s.tokens.start)))
+            }) || (clause.start..sent.end.min(last + 6))
+                .any(|j| matches!(doc.bare(j), "رسميا" | "رسمي" | "رسميه" | "الرسمي"));
+            if official {
+                kind = EventType::Accuse;
+                cameo = Some("114".into());
+                mode = Some("disapprove".into());
+            }
+        }
+        if row.flags.aid {
+            let scan_end = sent.end.min(last + 10);
+            if let Some((_, m, c)) = (t.head..scan_end).filter(|&j| w.is_word(j)).find_map(|j| {
+                vocab::AID_QUALIFIERS
+                    .iter()
+                    .find(|(s, _, _)| vocab::has_stem(w.key(j), &[s]))
+            }) {
+                kind = EventType::Aid;
+                mode = Some((*m).to_string());
+                cameo = Some((*c).to_string());
+            }
+        }
+        if row.flags.speech {
+            let person = source
+                .as_ref()
+                .is_some_and(|s| s.kind == Some(EntityKind::Per));
+            if flags.speech || (person && !flags.assault) {
+                kind = EventType::Accuse;
+                cameo = Some("111".into());
+                mode = Some("disapprove".into());
+            }
+        }
+        if kind == EventType::Assault && mode.is_none() {
+            let scope = clause.start..sent.end.min(limit + 8);
+            if let Some((_, m, c)) = scope.filter(|&j| w.is_word(j)).find_map(|j| {
+                vocab::WEAPONS
+                    .iter()
+                    .find(|(s, _, _)| vocab::has_stem(w.key(j), &[s]))
+            }) {
+                mode = Some((*m).to_string());
+                cameo = Some((*c).to_string());
+            }
+        }
+
+        if kind == EventType::Protest
+            && !self.protest_anchored(t, row, &clause, &source, &location, date_found.is_some())
+        {
+            return None;
+        }
+
+        // --- Certainty and attribution ------------------------------------------------------
+        let mut scope_start = doc.clause(verb.unwrap_or(t.head)).start.min(clause.start);
+        if scope_start > sent.start && vocab::is_complementizer(w.key(scope_start)) {
+            scope_start = doc.clause(scope_start - 1).start;
+        }
+        let scope_end = if noun {
+            (last + 3).min(sent.end)
+        } else {
+            last + 1
+        };
+        let governing = self
+            .done
+            .iter()
+            .rev()
+            .take_while(|d| d.sentence == w.sentence_of.get(t.head).copied().unwrap_or(0))
+            .find(|d| {
+                d.head < t.head && t.head - d.head <= 6 && governs(d.kind, d.allege).is_some()
+            })
+            .filter(|_| noun || vocab::is_complementizer(w.key(t.head.saturating_sub(1))));
+        let governor = match governing.and_then(|d| governs(d.kind, d.allege).map(|g| (g, d.head)))
+        {
+            Some((Governs::Drop, _)) => return None,
+            Some((Governs::Label(l), h)) => Some((l, h..h + 1)),
+            None => None,
+        };
+        let sources = certainty::sources(doc, t.head, heads);
+        let future_date = date_found
+            .filter(|(e, _, _)| e.is_future())
+            .map(|(_, s, e)| s..e);
+        let purpose = noun && matches!(t.stack, "ل" | "ول" | "فل" | "لل");
+        let (certainty, attributed_to) = certainty::assess(
+            doc,
+            &Inputs {
+                scope: scope_start..scope_end.max(scope_start),
+                head: t.head,
+                last,
+                noun,
+                purpose,
+                future: t.pos == Pos::Imperfect && t.stack.contains('س'),
+                hedged: t.pos == Pos::Imperfect && t.head > 0 && doc.bare(t.head - 1) == "قد",
+                governor,
+                quotes: &self.quotes,
+                sources: &sources,
+                future_date,
+            },
+        );
+
+        // --- The event ------------------------------------------------------------------------
+        let cue_tokens = self.cue_tokens(t);
+        let cue_span = w.char_span(cue_tokens.clone());
+        let s = w
+            .sentences
+            .get(w.sentence_of.get(t.head).copied().unwrap_or(0))?;
+        Some(Event {
+            kind,
+            cameo,
+            mode,
+            source: source.as_ref().and_then(|n| self.arg(n)),
+            target: target.as_ref().and_then(|n| self.arg(n)),
+            location: location.as_ref().and_then(|n| self.arg(n)),
+            date,
+            certainty,
+            attributed_to,
+            cue: w.slice(cue_tokens).to_string(),
+            cue_start: cue_span.start,
+            cue_end: cue_span.end,
+            sentence: s.text(w.text).to_string(),
+            start: s.start,
+            end: s.end,
+        })
+    }
+
+    /// Whether a protest trigger reports a protest: not inside a relative clause (المتظاهرين
+    /// الذين هتفوا), and, for acts within a protest (+act) and protest nouns without a light
+    /// verb, with a crowd the sentence introduces (indefinite or counted, or named), a place,
+    /// a front (أمام المحكمة) or a date. A definite المتظاهرون that chant or raise banners
+    /// continue a protest already reported.
+    fn protest_anchored(
+        &self,
+        t: &Trig,
+        row: &Row,
+        clause: &Range<usize>,
+        source: &Option<Np>,
+        location: &Option<Np>,
+        dated: bool,
+    ) -> bool {
+        let doc = self.doc;
+        let w = &doc.w;
+        let from = t.light.map(|l| l.0).unwrap_or(t.head);
+        // A relative or temporal clause describes participants or sets the scene of another
+        // event: المتظاهرين الذين تجمعوا، عندما أضرمت مجموعة غاضبة النيران.
+        let background = |i: usize| {
+            matches!(
+                doc.bare(i),
+                "الذي"
+                    | "التي"
+                    | "الذين"
+                    | "اللذين"
+                    | "اللتين"
+                    | "اللواتي"
+                    | "اللاتي"
+                    | "وهم"
+                    | "عندما"
+                    | "حين"
+                    | "حينما"
+                    | "بعدما"
+                    | "كلما"
+                    | "اثناء"
+                    | "لدي"
+            )
+        };
+        if background(clause.start) || (from > 0 && background(from - 1)) {
+            return false;
+        }
+        // Protesters protesting: المتظاهرون يحتجون، متظاهرين يحتجون على.
+        let protesters = |key: &str| {
+            let k = vocab::clitic_free(key);
+            ["متظاهر", "محتج", "معتصم"].iter().any(|p| k.starts_with(p))
+        };
+        let definite_protesters = source.as_ref().is_some_and(|s| {
+            let name: String = doc.chars[s.span.clone()].iter().collect();
+            let key = crate::claims::words::fold(name.split_whitespace().next().unwrap_or(""));
+            protesters(&key) && key.starts_with("ال")
+        });
+        let prev_word = (clause.start.saturating_sub(1)..from)
+            .rev()
+            .find(|&j| w.is_word(j));
+        if t.pos.is_verb()
+            && (definite_protesters || prev_word.is_some_and(|p| protesters(w.key(p))))
+        {
+            return false;
+        }
+        // Stones thrown at protesters are an attack on them, not their protest.
+        if row.markers.contains(&Marker::Obj)
+            && source
+                .as_ref()
+                .is_none_or(|s| s.span.start > doc.w.tokens[t.last()].end + 1)
+            && let Some(o) = &self.protest_object(t)
+            && protesters(o)
+        {
+            return false;
+        }
+        let noun = !t.pos.is_verb();
+        let definite = t.stack.ends_with("ال") || t.stack.ends_with("لل");
+        // احتجاجا (in protest) qualifies another act; that act is the event.
+        if noun && doc.bare(t.head) == "احتجاجا" {
+            return false;
+        }
+        // مظاهرات مماثلة: similar protests refer back to protests already reported.
+        if noun
+            && (t.last() + 1..(t.last() + 3).min(clause.end))
+                .any(|j| doc.bare(j).starts_with("مماثل") || doc.bare(j).starts_with("مشابه"))
+        {
+            return false;
+        }
+        if noun && t.light.is_none() {
+            // للاحتجاج، للاحتشاد: a purpose noun takes its protest from the clause's crowd.
+            if matches!(t.stack, "ل" | "لل" | "ول" | "ولل") {
+                return self.crowd_in(doc.sentence(t.head), t.head) || location.is_some() || dated;
+            }
+            // المظاهرة، مسيرتهم: a definite or possessed noun refers to a protest already
+            // reported; a noun after a preposition or a verb is the setting of another
+            // event (قتلوا في مظاهرات، حالت دون وصول مظاهرة). A protest noun reports one
+            // when it opens its clause (احتجاجات في بانكوك، 17 مارس: مظاهرة في لندن).
+            if definite || t.suffixed {
+                return false;
+            }
+            let opens = (clause.start..t.head).all(|j| {
+                !w.is_word(j)
+                    || dates::expr_at(w, j).is_some()
+                    || doc.ent(j).is_some()
+                    || (j == clause.start && vocab::is_clause_opener(w.key(j)))
+            });
+            if !opens {
+                return false;
+            }
+        }
+        // جرت التظاهرات، بدأت المظاهرة: a definite noun after a light verb goes on with a
+        // protest already reported, except in قام بالاحتجاج، أقدم على الاعتصام.
+        if noun
+            && t.light.is_some()
+            && (definite || t.suffixed)
+            && !t.stack.contains('ب')
+            && !matches!(w.key(t.head.saturating_sub(1)), "علي" | "في")
+        {
+            return false;
+        }
+        let crowd = source.as_ref().is_some_and(|s| {
+            s.quantity
+                || s.kind.is_some()
+                || s.tokens.end > s.tokens.start && !doc.bare(s.tokens.start).starts_with("ال")
+        });
+        if row.flags.crowd {
+            return source.as_ref().is_some_and(|s| s.quantity);
+        }
+        if !(row.flags.act || row.flags.ctx || noun && t.light.is_none()) {
+            return true;
+        }
+        let front = (clause.start..clause.end).any(|j| matches!(doc.bare(j), "امام" | "قباله"));
+        crowd || location.is_some() || dated || front
+    }
+
+    /// The type of the trigger headed at token `i`, if one is.
+    fn lex_kind_at(&self, i: usize) -> Option<EventType> {
+        self.trig_rows
+            .iter()
+            .find(|(h, _)| *h == i)
+            .and_then(|(_, r)| match self.lex.rows[*r].kind {
+                RowKind::Event(k) => Some(k),
+                _ => None,
+            })
+    }
+
+    /// The key of the word right after a protest act's trigger (its object, if any).
+    fn protest_object(&self, t: &Trig) -> Option<String> {
+        let w = &self.doc.w;
+        (t.last() + 1..(t.last() + 3).min(w.len()))
+            .find(|&j| w.is_word(j))
+            .map(|j| w.key(j).to_string())
+    }
+
+    /// True when a counted or indefinite crowd is named before token `before` in `range`
+    /// (آلاف المتظاهرين، عدة مئات من المتظاهرين، متظاهرون).
+    fn crowd_in(&self, range: Range<usize>, before: usize) -> bool {
+        let doc = self.doc;
+        let w = &doc.w;
+        (range.start..before.min(range.end)).any(|j| {
+            w.is_word(j)
+                && (vocab::is_quantity(doc.bare(j))
+                    || (["متظاهر", "محتج"]
+                        .iter()
+                        .any(|p| doc.bare(j).starts_with(p))))
+                || w.tokens
+                    .get(j)
+                    .is_some_and(|t| t.kind == marsad_arabic::TokenKind::Number)
+                    && w.key(j + 1).starts_with("متظاهر")
+        })
+    }
+
+    /// The tokens of the trigger as shown: every part when they are adjacent (شن غارات، قام
+    /// بزيارة، أعرب عن إدانته), else the last adjacent block of content words (فرضت …
+    /// عقوبات، نفذت … حكم القصاص: the noun, as when a subject separates a light verb from
+    /// it), else the head (بحث … مع).
+    fn cue_tokens(&self, t: &Trig) -> Range<usize> {
+        let w = &self.doc.w;
+        let row = &self.lex.rows[t.row];
+        // Function words and glued prepositions of a pattern (مع، بـ…) are not shown alone.
+        let mut parts: Vec<usize> = t
+            .parts
+            .iter()
+            .zip(&row.elems)
+            .filter(|(_, el)| el.content)
+            .map(|(p, _)| *p)
+            .collect();
+        if parts.is_empty() {
+            parts.push(t.head);
+        }
+        if let Some((l, _, _)) = t.light
+            && l < t.head
+            && (l + 1..t.head).all(|j| vocab::is_prep(w.key(j)))
+            && t.head - l <= 2
+        {
+            parts.push(l);
+            parts.extend(l + 1..t.head);
+        }
+        parts.sort_unstable();
+        parts.dedup();
+        let adjacent = parts.windows(2).all(|p| p[1] - p[0] <= 1);
+        if adjacent {
+            return parts[0]..parts[parts.len() - 1] + 1;
+        }
+        let mut start = parts.len() - 1;
+        while start > 0 && parts[start] - parts[start - 1] <= 1 {
+            start -= 1;
+        }
+        let block = parts[start]..parts[parts.len() - 1] + 1;
+        if row.flags.verb || block.clone().all(|j| vocab::is_prep(w.key(j))) {
+            t.head..t.head + 1
+        } else {
+            block
+        }
+    }
+
+    /// Participants of a verbal noun: genitive, من قبل, pronoun, ل phrase, preceding actor.
+    fn noun_args(
+        &self,
+        t: &Trig,
+        row: &Row,
+        limit: usize,
+        sent: Range<usize>,
+        source: &mut Option<Np>,
+        target: &mut Option<Np>,
+    ) {
+        let doc = self.doc;
+        let w = &doc.w;
+        let heads = &self.heads;
+        let last = t.last();
+        let has_obj = row.markers.contains(&Marker::Obj);
+        let l_target = row.markers.contains(&Marker::Glued('ل'));
+        let definite = t.stack.ends_with("ال") || t.stack.ends_with("لل");
+        // The genitive of a noun in construct state.
+        if !definite && !t.suffixed && target.is_none() {
+            let gen_start = last + 1;
+            if let Some(g) =
+                args::forward(doc, gen_start, limit, heads).filter(|g| g.tokens.start == gen_start)
+            {
+                let then_l = w.key(g.tokens.end).starts_with('ل') && w.is_word(g.tokens.end);
+                let consult = matches!(row.kind, RowKind::Event(EventType::Consult));
+                let is_place = g.kind == Some(EntityKind::Loc);
+                let as_target = if consult {
+                    is_place && has_obj
+                } else {
+                    has_obj && !then_l
+                };
+                if as_target {
+                    *target = Some(g);
+                } else if source.is_none() && g.actor {
+                    *source = Some(g);
+                }
+            }
+        }
+        if source.is_none() {
+            *source = args::agent_phrase(doc, last + 1, (last + 16).min(sent.end), heads);
+        }
+        if source.is_none() && t.suffixed {
+            // The pronoun's antecedent: the nearest actor phrase before, in this sentence or
+            // the one before.
+            let from = w
+                .sentence_of
+                .get(t.head)
+                .and_then(|&s| s.checked_sub(1))
+                .and_then(|s| w.sentences.get(s))
+                .map(|s| s.tokens.start)
+                .unwrap_or(sent.start);
+            *source = args::nearest_before(doc, t.head, from, heads, true);
+        }
+        if source.is_none() && !l_target {
+            // لقاءات لمبعوثين: a ل phrase is the actor when the target is marked otherwise.
+            if let Some((_, np)) =
+                args::after_marker(doc, last + 1, (last + 3).min(limit), &[], &['ل'], heads)
+            {
+                *source = Some(np);
+            }
+        }
+        if source.is_none() && !definite && !t.suffixed {
+            // حفتر نجح في فتح قنوات: the actor phrase before the noun in its clause; a
+            // circumstantial participle (داعية، مشيدا) takes its sentence's subject.
+            let from = if t.pos == Pos::Word {
+                sent.start
+            } else {
+                doc.clause(t.head).start
+            };
+            *source = args::nearest_before(doc, t.head, from, heads, false);
+        }
+    }
+}
+
+/// The word and glued prepositions of a row's markers.
+fn markers(row: &Row) -> (Vec<&str>, Vec<char>) {
+    let mut words = Vec::new();
+    let mut glued = Vec::new();
+    for m in &row.markers {
+        match m {
+            Marker::Word(wd) => words.push(wd.as_str()),
+            Marker::Glued(c) => glued.push(*c),
+            Marker::Obj => {}
+        }
+    }
+    (words, glued)
+}
