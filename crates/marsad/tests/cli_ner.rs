@@ -27,6 +27,13 @@ fn write_inputs(dir: &Path) {
         "# marsad word clusters v1\nقال\t10\t1.0.0\nفي\t9\t2.0.0\nدمشق\t3\t3.1.0\n",
     )
     .unwrap();
+    // Raw text for the self-trained name lexicon (JSONL records with title and content).
+    std::fs::write(
+        dir.join("corpus.jsonl"),
+        "{\"title\": \"قال زيد\", \"content\": \"قال زيد إنه في دمشق. قال بكر إنه في بغداد.\"}\n\
+         {\"content\": \"قال عمرو إنه في القاهرة.\"}\n",
+    )
+    .unwrap();
 }
 
 fn train(dir: &Path, out: &str) {
@@ -47,6 +54,12 @@ fn train(dir: &Path, out: &str) {
             "2",
             "--dev-fraction",
             "0.25",
+            "--corpus",
+            "corpus.jsonl",
+            "--folds",
+            "2",
+            "--doc-window",
+            "2",
         ])
         .assert()
         .success();
@@ -80,6 +93,11 @@ fn train_is_deterministic_and_eval_gates_on_the_floor() {
     let stdout = String::from_utf8_lossy(&ok.stdout);
     assert!(ok.status.success(), "{stdout}");
     assert!(stdout.contains("micro"), "{stdout}");
+    assert!(
+        stdout.contains("lexicon self-trained on corpus.jsonl (3 texts")
+            && stdout.contains("document window 2"),
+        "{stdout}"
+    );
     let pred = std::fs::read_to_string(dir.path().join("pred.txt")).unwrap();
     assert!(pred.starts_with("قال O O\n"), "{pred}");
 

@@ -12,6 +12,9 @@
 //! | shape | character-class shape of w0 and of the window w-1 w0 w+1; length; first in sentence |
 //! | corpus | log2 frequency of w0 in SaudiNewsNet, and for words it never saw, the stem and cluster of w-1; cluster paths (3 levels) of w-2 … w+2 and of the stem; cluster bigrams |
 //! | gazetteer | kinds (country, capital, org, title, body, given name…) of the longest gazetteer match covering w-2 … w+2, with B/I position |
+//! | lexicon | when the model has a name lexicon ([`super::lexicon`]): the share bins of each kind for the stems of w-1, w0, w+1, and the top kind with its count bin for w0 |
+//!
+//! The second pass adds document features of its own ([`super::doc`]).
 //!
 //! Word forms are marsad's search form ([`Folds::SEARCH`]) with every digit written `0`, so
 //! أمريكا/امريكا and ٢٠١٦/2016 meet. The proclitic splitter strips an article run (ال، وال،
@@ -20,12 +23,13 @@
 //! أمريكا, but وليد and بغداد stay whole).
 
 use super::clusters::{Clusters, LEVELS};
+use super::lexicon::{self, Lexicon};
 use crate::gazetteer::{EntryKind, Gazetteer};
 use marsad_arabic::normalize::{Folds, normalize_into};
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Version of the feature set; a model records it and refuses to load with another.
-pub const FEATURE_VERSION: u32 = 1;
+pub const FEATURE_VERSION: u32 = 2;
 
 /// The word form features and clusters use: search folds, digits as `0`.
 pub fn word_form(token: &str, out: &mut String) {
@@ -128,6 +132,9 @@ const T_OOV_PREV: u8 = 52;
 const T_OOV_PREV_CLUSTER: u8 = 53;
 const T_NEIGHBOR_PRE: u8 = 54; // + 3 * (0 for w-1, 1 for w+1) + (letters - 1)
 const T_NEIGHBOR_SUF: u8 = 60; // same layout
+// 66 and 67 were quotation features, measured and rejected (see docs/benchmarks.md).
+const T_LEX: u8 = 68; // + offset 0..3 for w-1..w+1
+const T_LEX_TOP: u8 = 71;
 
 /// How many identity features of w0 lead each token's keys (w0, its stem, the word bigrams).
 pub const LEXICAL_FEATURES: usize = 5;
@@ -146,6 +153,11 @@ struct TokenInfo {
     /// Gazetteer kinds covering the token and whether it begins the match.
     gaz_mask: u16,
     gaz_begin: bool,
+    /// Share bins of the stem in the name lexicon, per kind (see [`lexicon::bins`]); all 0
+    /// when the stem is not in it.
+    lex: [u8; 4],
+    /// Count bin of the stem in the lexicon (0 when absent).
+    lex_count: u8,
 }
 
 /// Features of a sentence: keys of token `i` are `keys[offsets[i]..offsets[i + 1]]`.
@@ -157,6 +169,14 @@ pub struct SentenceFeatures {
     pub offsets: Vec<usize>,
     /// Proclitic letters (outside the article) at the start of each token's search form.
     pub clitic_letters: Vec<usize>,
+    /// Hash of each token's stem (see [`Extractor::stem`]), 0 for tokens that are not words
+    /// of at least two letters: what document features match mentions by.
+    pub stems: Vec<u64>,
+    /// Features added by a second pass (see [`super::doc`]), token after token; empty when
+    /// there are none.
+    pub extra: Vec<u64>,
+    /// Token boundaries in `extra` (`len() == tokens + 1`, or empty).
+    pub extra_offsets: Vec<usize>,
 }
 
 impl SentenceFeatures {
@@ -174,6 +194,15 @@ impl SentenceFeatures {
     pub fn token(&self, i: usize) -> &[u64] {
         &self.keys[self.offsets[i]..self.offsets[i + 1]]
     }
+
+    /// The second-pass keys of token `i` (empty when there are none).
+    pub fn token_extra(&self, i: usize) -> &[u64] {
+        if self.extra_offsets.len() > i + 1 {
+            &self.extra[self.extra_offsets[i]..self.extra_offsets[i + 1]]
+        } else {
+            &[]
+        }
+    }
 }
 
 /// Computes features with a cluster table and a gazetteer; reusable buffers inside.
@@ -181,6 +210,7 @@ impl SentenceFeatures {
 pub struct Extractor<'m> {
     clusters: &'m Clusters,
     gazetteer: &'m Gazetteer,
+    lexicon: Option<&'m Lexicon>,
     infos: Vec<TokenInfo>,
     /// Tokens of the current sentence (`infos` may be longer, its tail is stale).
     len: usize,
@@ -193,10 +223,29 @@ impl<'m> Extractor<'m> {
         Extractor {
             clusters,
             gazetteer,
+            lexicon: None,
             infos: Vec::new(),
             len: 0,
             buf: Vec::with_capacity(64),
         }
+    }
+
+    /// Adds the name-lexicon features (see [`lexicon`]).
+    pub fn with_lexicon(mut self, lexicon: Option<&'m Lexicon>) -> Self {
+        self.lexicon = lexicon;
+        self
+    }
+
+    /// Replaces the name lexicon.
+    pub fn set_lexicon(&mut self, lexicon: Option<&'m Lexicon>) {
+        self.lexicon = lexicon;
+    }
+
+    /// The stem (search form without proclitics and article) of token `i` of the sentence
+    /// last extracted: the key of the name lexicon.
+    pub fn stem(&self, i: usize) -> &str {
+        let info = &self.infos[i];
+        &info.form[info.prefix_end..]
     }
 
     /// The features of a sentence given as token texts.
@@ -204,6 +253,9 @@ impl<'m> Extractor<'m> {
         out.keys.clear();
         out.offsets.clear();
         out.clitic_letters.clear();
+        out.stems.clear();
+        out.extra.clear();
+        out.extra_offsets.clear();
         self.prepare(tokens);
         let n = tokens.len();
         out.offsets.push(0);
@@ -211,6 +263,10 @@ impl<'m> Extractor<'m> {
             self.token_features(i, &mut out.keys);
             out.offsets.push(out.keys.len());
             out.clitic_letters.push(self.infos[i].clitic_letters);
+            let stem = self.stem(i);
+            let wordy = stem.chars().nth(1).is_some() && stem.chars().all(char::is_alphabetic);
+            out.stems
+                .push(if wordy { xxh3_64(stem.as_bytes()) } else { 0 });
         }
     }
 
@@ -255,6 +311,10 @@ impl<'m> Extractor<'m> {
                 .or(info.stem_cluster);
             info.gaz_mask = 0;
             info.gaz_begin = false;
+            (info.lex, info.lex_count) = self
+                .lexicon
+                .and_then(|l| l.get(stem))
+                .map_or(([0; 4], 0), lexicon::bins);
         }
         let forms: Vec<&str> = self.infos[..n].iter().map(|i| i.form.as_str()).collect();
         let matches = self.gazetteer.find_normalized(&forms);
@@ -415,12 +475,30 @@ impl<'m> Extractor<'m> {
         let (cp, c0, cn) = (cl(at(-1)), cl(Some(info)), cl(at(1)));
         push(T_CL_BIGRAM_L, &[&cp, &c0]);
         push(T_CL_BIGRAM_R, &[&c0, &cn]);
+        if self.lexicon.is_some() {
+            for (o, k) in (-1isize..=1).enumerate() {
+                if let Some(t) = at(k) {
+                    for (kind, &bin) in t.lex.iter().enumerate() {
+                        if bin > 0 {
+                            push(T_LEX + o as u8, &[&[kind as u8, bin]]);
+                        }
+                    }
+                }
+            }
+            if info.lex_count > 0 {
+                let (kind, bin) = (0..4)
+                    .map(|k| (k, info.lex[k]))
+                    .max_by_key(|&(k, b)| (b, std::cmp::Reverse(k)))
+                    .unwrap_or((0, 0));
+                push(T_LEX_TOP, &[&[kind as u8, bin, info.lex_count]]);
+            }
+        }
     }
 }
 
 /// The key of a template and its parts (separated by 0x1F, which never occurs in a token).
 #[inline]
-fn key(buf: &mut Vec<u8>, template: u8, parts: &[&[u8]]) -> u64 {
+pub(crate) fn key(buf: &mut Vec<u8>, template: u8, parts: &[&[u8]]) -> u64 {
     buf.clear();
     buf.push(template);
     for (k, p) in parts.iter().enumerate() {

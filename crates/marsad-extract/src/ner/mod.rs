@@ -3,12 +3,17 @@
 //! The tagger is an averaged structured perceptron ([`perceptron`]) with first-order
 //! Viterbi decoding ([`decode`]) over hashed features ([`features`]): word forms, clitic
 //! stems, affixes, shapes, corpus frequency, unsupervised word clusters learned from
-//! SaudiNewsNet ([`word2vec`] + [`kmeans`] → [`clusters`]) and gazetteer membership. It is
-//! trained on ANERcorp by `marsad train ner`; the model file ([`model`]) is compiled into
-//! the binary and loaded on first use.
+//! SaudiNewsNet ([`word2vec`] + [`kmeans`] → [`clusters`]), gazetteer membership, and a
+//! name lexicon self-trained on SaudiNewsNet ([`lexicon`]). It tags a document in two
+//! passes: the first tags each sentence alone, the second adds how the first tagged the
+//! other mentions of each word in the surrounding sentences ([`doc`]). Features that come
+//! from a model's output are jackknifed in training (each training sentence gets them from a
+//! model that did not see it). It is trained on ANERcorp by `marsad train ner`; the model
+//! file ([`model`]) is compiled into the binary and loaded on first use.
 //!
-//! * [`NerModel::tag_tokens`] tags pre-tokenized text with the model alone, in ANERcorp's
-//!   conventions (that is what `marsad eval ner` scores).
+//! * [`NerModel::tag_tokens`] tags one pre-tokenized sentence with the model alone, in
+//!   ANERcorp's conventions; [`Tagger::tag_document`] tags the sentences of a document
+//!   (that is what `marsad eval ner` scores, the gold file as one document).
 //! * [`NerModel::recognize`] tokenizes raw text with marsad's tokenizer, splits sentences,
 //!   tags them, adds the gazetteer layer of [`rules`] (government bodies such as حكومة
 //!   الوفاق and listed places), spreads the people it found to bare mentions of their
@@ -18,8 +23,10 @@
 pub mod clusters;
 pub mod conll;
 pub mod decode;
+pub mod doc;
 pub mod features;
 pub mod kmeans;
+pub mod lexicon;
 pub mod model;
 pub mod perceptron;
 mod rules;
@@ -34,10 +41,11 @@ use crate::gazetteer::{self, Gazetteer};
 use clusters::Clusters;
 use conll::{Scores, TaggedSentence};
 use features::{Extractor, SentenceFeatures};
+use lexicon::{Lexicon, LexiconBuilder};
 use marsad_arabic::normalize::{Folds, fold_char};
 use marsad_arabic::sentence::sentences_from_tokens;
 use marsad_arabic::token::tokenize;
-use model::{ModelData, Weights};
+use model::{Fused, ModelData, Weights};
 use perceptron::{TrainConfig, TrainingSentence};
 use std::sync::{Arc, LazyLock};
 
@@ -55,6 +63,14 @@ pub type ModelCallback<'a> = &'a mut dyn FnMut(usize, &NerModel);
 #[derive(Debug, Clone)]
 pub struct NerModel {
     weights: Weights,
+    /// The second pass (see [`doc`]): sentences of context on each side, and its weights.
+    doc: Option<(usize, Weights)>,
+    /// Both passes' weights under one index, for tagging.
+    fused: Arc<Fused>,
+    /// Subtracted from every token's `O` score before decoding: the perceptron's errors are
+    /// mostly missed names, so trading a little precision for recall raises F1.
+    o_penalty: f32,
+    lexicon: Option<Arc<Lexicon>>,
     clusters: Arc<Clusters>,
     description: String,
     gazetteer_fingerprint: u64,
@@ -95,6 +111,10 @@ impl NerModel {
     pub fn empty() -> NerModel {
         NerModel {
             weights: Weights::empty(),
+            doc: None,
+            fused: Arc::default(),
+            o_penalty: 0.0,
+            lexicon: None,
             clusters: Arc::new(Clusters::default()),
             description: "empty model".into(),
             gazetteer_fingerprint: gazetteer_fingerprint(),
@@ -105,7 +125,11 @@ impl NerModel {
     pub fn from_bytes(bytes: &[u8]) -> Result<NerModel> {
         let d = ModelData::from_bytes(bytes)?;
         Ok(NerModel {
+            fused: Arc::new(Fused::new(&d.weights, d.doc.as_ref().map(|(_, w)| w))),
             weights: d.weights,
+            doc: d.doc,
+            o_penalty: d.o_penalty,
+            lexicon: d.lexicon.map(Arc::new),
             clusters: Arc::new(d.clusters),
             description: d.description,
             gazetteer_fingerprint: d.gazetteer_fingerprint,
@@ -116,6 +140,9 @@ impl NerModel {
     pub fn to_bytes(&self) -> Result<Vec<u8>> {
         ModelData {
             weights: self.weights.clone(),
+            doc: self.doc.clone(),
+            o_penalty: self.o_penalty,
+            lexicon: self.lexicon.as_deref().cloned(),
             clusters: (*self.clusters).clone(),
             description: self.description.clone(),
             gazetteer_fingerprint: self.gazetteer_fingerprint,
@@ -123,14 +150,25 @@ impl NerModel {
         .to_bytes()
     }
 
+    /// Sets the second pass (and rebuilds the fused table).
+    fn set_second(&mut self, window: usize, weights: Weights) {
+        self.fused = Arc::new(Fused::new(&self.weights, Some(&weights)));
+        self.doc = Some((window, weights));
+    }
+
+    /// Sets the penalty subtracted from every token's `O` score before decoding.
+    pub fn set_o_penalty(&mut self, penalty: f32) {
+        self.o_penalty = penalty;
+    }
+
     /// How the model was trained.
     pub fn description(&self) -> &str {
         &self.description
     }
 
-    /// Number of features with a weight.
+    /// Number of features with a weight (both passes).
     pub fn num_features(&self) -> usize {
-        self.weights.len()
+        self.weights.len() + self.doc.as_ref().map_or(0, |(_, w)| w.len())
     }
 
     /// Words in the cluster table.
@@ -147,9 +185,12 @@ impl NerModel {
     pub fn tagger(&self) -> Tagger<'_> {
         Tagger {
             model: self,
-            extractor: Extractor::new(&self.clusters, Gazetteer::for_tagger()),
-            features: SentenceFeatures::default(),
+            extractor: Extractor::new(&self.clusters, Gazetteer::for_tagger())
+                .with_lexicon(self.lexicon.as_deref()),
+            features: Vec::new(),
             emissions: Vec::new(),
+            second: Vec::new(),
+            first: Vec::new(),
             path: Vec::new(),
         }
     }
@@ -167,13 +208,19 @@ impl NerModel {
         // Entities as (token index of the first token, token index after the last, clitic
         // letters, kind), over the whole text.
         let mut found: Vec<(usize, usize, usize, EntityKind)> = Vec::new();
-        for sentence in sentences_from_tokens(text, &tokens) {
+        let sentences = sentences_from_tokens(text, &tokens);
+        let texts: Vec<Vec<&str>> = sentences
+            .iter()
+            .map(|s| {
+                tokens[s.tokens.clone()]
+                    .iter()
+                    .map(|t| t.text(text))
+                    .collect()
+            })
+            .collect();
+        for (sentence, candidates) in sentences.iter().zip(tagger.candidates(&texts, true)) {
             let base = sentence.tokens.start;
-            let texts: Vec<&str> = tokens[sentence.tokens.clone()]
-                .iter()
-                .map(|t| t.text(text))
-                .collect();
-            for c in tagger.candidates(&texts, true) {
+            for c in candidates {
                 found.push((base + c.start, base + c.end, c.clitic_letters, c.kind));
             }
         }
@@ -252,13 +299,15 @@ impl NerModel {
         }
     }
 
-    /// Trains a model on `train` with `clusters`. `on_epoch(epoch, model)` is called after
-    /// every epoch of the first ensemble member with its averaged model so far (for tuning
-    /// on held-out data).
+    /// Trains a model on `train` with `clusters` (see [`NerConfig`]). With a `corpus` of raw
+    /// texts, a name lexicon is learned from it by self-training first (see [`lexicon`]).
+    /// `on_epoch(epoch, model)` is called after every epoch of the first ensemble member of
+    /// the final model with its averaged model so far (for tuning on held-out data).
     pub fn train(
         train: &[TaggedSentence],
         clusters: Clusters,
-        cfg: &TrainConfig,
+        cfg: &NerConfig,
+        corpus: Option<&[String]>,
         description: &str,
         mut on_epoch: Option<ModelCallback<'_>>,
     ) -> Result<NerModel> {
@@ -268,62 +317,249 @@ impl NerModel {
             )));
         }
         let clusters = Arc::new(clusters);
-        let data = featurize(train, &clusters);
-        let fingerprint = gazetteer_fingerprint();
-        let wrap = |weights: Weights| NerModel {
+        let base = |weights: Weights, lexicon: Option<Arc<Lexicon>>| NerModel {
+            fused: Arc::new(Fused::new(&weights, None)),
             weights,
+            doc: None,
+            o_penalty: cfg.o_penalty,
+            lexicon,
             clusters: Arc::clone(&clusters),
             description: description.to_string(),
-            gazetteer_fingerprint: fingerprint,
+            gazetteer_fingerprint: gazetteer_fingerprint(),
         };
-        let mut callback = |epoch: usize, w: &Weights| {
+        // Features that come from a model's output (the lexicon, the first pass) must, for a
+        // training sentence, come from a model that did not see it, or the tagger would learn
+        // to trust them more than they deserve on new text: sentences of fold k get them from
+        // a model trained without fold k (jackknifing), new text from a model trained on
+        // everything.
+        let folds = fold_bounds(train.len(), cfg.folds);
+        let without = |k: usize| -> Vec<usize> {
+            (0..train.len()).filter(|i| !folds[k].contains(i)).collect()
+        };
+        let aux = TrainConfig {
+            ensemble: cfg.aux_ensemble,
+            ..cfg.perceptron.clone()
+        };
+        let mut lexicons: Vec<Option<Arc<Lexicon>>> = vec![None; folds.len()];
+        let mut lexicon = None;
+        if let Some(corpus) = corpus {
+            let plain = featurize(train, &clusters, &[]);
+            let mut taggers = Vec::with_capacity(folds.len() + 1);
+            if folds.len() > 1 {
+                for k in 0..folds.len() {
+                    taggers.push(train_weights(&subset(&plain, &without(k)), &aux, None)?);
+                }
+            }
+            taggers.push(train_weights(&plain, &aux, None)?);
+            let mut learnt = learn_lexicons(&taggers, &clusters, corpus, cfg.lexicon_min_count);
+            lexicon = learnt.pop().map(Arc::new);
+            if folds.len() > 1 {
+                for (slot, l) in lexicons.iter_mut().zip(learnt) {
+                    *slot = Some(Arc::new(l));
+                }
+            } else {
+                // Too little data to leave any out: the one model's lexicon for all.
+                lexicons = vec![lexicon.clone()];
+            }
+        }
+        let per_sentence: Vec<Option<&Lexicon>> = folds
+            .iter()
+            .zip(&lexicons)
+            .flat_map(|(r, l)| std::iter::repeat_n(l.as_deref(), r.len()))
+            .collect();
+        let mut data = featurize(train, &clusters, &per_sentence);
+        let mut callback = |epoch: usize, w: &Weights, doc: Option<(usize, &Weights)>| {
             if let Some(f) = on_epoch.as_mut() {
-                f(epoch, &wrap(w.clone()));
+                let mut m = base(w.clone(), lexicon.clone());
+                if let Some((window, w2)) = doc {
+                    m.set_second(window, w2.clone());
+                }
+                f(epoch, &m);
             }
         };
-        let mut members = Vec::with_capacity(cfg.ensemble.max(1));
-        members.push(perceptron::train(&data, cfg, Some(&mut callback))?);
-        for k in 1..cfg.ensemble.max(1) {
-            let member = TrainConfig {
-                seed: cfg.seed.wrapping_add(k as u64),
-                ..cfg.clone()
-            };
-            members.push(perceptron::train(&data, &member, None)?);
+        if cfg.doc_window == 0 {
+            let weights = train_weights(
+                &data,
+                &cfg.perceptron,
+                Some(&mut |e, w| callback(e, w, None)),
+            )?;
+            return Ok(base(weights, lexicon.clone()));
         }
-        let weights = if members.len() == 1 {
-            members.pop().unwrap_or_else(Weights::empty)
-        } else {
-            Weights::average(&members)
-        };
-        Ok(wrap(weights))
+        // The second pass learns from first-pass tags of models that did not see the
+        // sentence.
+        let mut first: Vec<Vec<usize>> = vec![Vec::new(); train.len()];
+        let mut emissions = Vec::new();
+        for (k, range) in folds.iter().enumerate() {
+            let w = if folds.len() > 1 {
+                train_weights(&subset(&data, &without(k)), &aux, None)?
+            } else {
+                train_weights(&data, &aux, None)?
+            };
+            for i in range.clone() {
+                decode_with(&w, &data[i].features, 0.0, &mut emissions, &mut first[i]);
+            }
+        }
+        let weights = train_weights(&data, &cfg.perceptron, None)?;
+        let mut features: Vec<SentenceFeatures> = data
+            .iter_mut()
+            .map(|d| std::mem::take(&mut d.features))
+            .collect();
+        doc::add_features(&mut features, &first, cfg.doc_window);
+        for (d, f) in data.iter_mut().zip(features) {
+            d.features = f;
+        }
+        let second = train_weights(
+            &data,
+            &cfg.perceptron,
+            Some(&mut |e, w2| callback(e, &weights, Some((cfg.doc_window, w2)))),
+        )?;
+        let mut model = base(weights, lexicon.clone());
+        model.set_second(cfg.doc_window, second);
+        Ok(model)
     }
 
     /// Entity-level scores of the model on `gold` (model alone, or with the gazetteer layer
     /// of `recognize` when `rules` is set).
     pub fn evaluate(&self, gold: &[TaggedSentence], rules: bool) -> Scores {
-        let mut tagger = self.tagger();
         let mut scores = Scores::default();
-        for s in gold {
-            let tokens: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-            let predicted = if rules {
-                tagger.tag_with_rules(&tokens)
-            } else {
-                tagger.tag(&tokens)
-            };
+        for (s, predicted) in gold.iter().zip(self.tag_gold(gold, rules)) {
             scores.add(&s.tags, &predicted);
         }
         scores
     }
+
+    /// Tags the sentences of `gold` as one document (the model alone, or with the gazetteer
+    /// layer when `rules` is set).
+    pub fn tag_gold(&self, gold: &[TaggedSentence], rules: bool) -> Vec<Vec<Tag>> {
+        let sentences: Vec<&[String]> = gold.iter().map(|s| s.tokens.as_slice()).collect();
+        let mut tagger = self.tagger();
+        if rules {
+            tagger.tag_document_with_rules(&sentences)
+        } else {
+            tagger.tag_document(&sentences)
+        }
+    }
 }
 
-/// Features and gold tags of tagged sentences.
-fn featurize(sentences: &[TaggedSentence], clusters: &Clusters) -> Vec<TrainingSentence> {
+/// Training settings of the whole model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NerConfig {
+    /// Settings of the final perceptron.
+    pub perceptron: TrainConfig,
+    /// Folds of the jackknife that gives training sentences lexicon features from models
+    /// that did not see them.
+    pub folds: usize,
+    /// Ensemble size of the auxiliary models (those that tag the corpus).
+    pub aux_ensemble: usize,
+    /// Stems tagged fewer times in the corpus stay out of the lexicon.
+    pub lexicon_min_count: u32,
+    /// See [`NerModel`]'s `o_penalty`.
+    pub o_penalty: f32,
+    /// Sentences on each side the second pass sees (see [`doc`]); 0: no second pass.
+    pub doc_window: usize,
+}
+
+impl Default for NerConfig {
+    fn default() -> Self {
+        NerConfig {
+            perceptron: TrainConfig::default(),
+            folds: 5,
+            aux_ensemble: 2,
+            lexicon_min_count: 2,
+            o_penalty: 0.0,
+            doc_window: 0,
+        }
+    }
+}
+
+/// `folds` contiguous ranges covering `0..n` (fewer when `n` is small; at least one).
+fn fold_bounds(n: usize, folds: usize) -> Vec<std::ops::Range<usize>> {
+    let k = folds.clamp(1, n.max(1));
+    (0..k).map(|f| f * n / k..(f + 1) * n / k).collect()
+}
+
+/// Averaged perceptron weights, an ensemble of `cfg.ensemble` seeds.
+fn train_weights(
+    data: &[TrainingSentence],
+    cfg: &TrainConfig,
+    on_epoch: Option<perceptron::EpochCallback<'_>>,
+) -> Result<Weights> {
+    let mut members = Vec::with_capacity(cfg.ensemble.max(1));
+    members.push(perceptron::train(data, cfg, on_epoch)?);
+    for k in 1..cfg.ensemble.max(1) {
+        let member = TrainConfig {
+            seed: cfg.seed.wrapping_add(k as u64),
+            ..cfg.clone()
+        };
+        members.push(perceptron::train(data, &member, None)?);
+    }
+    Ok(if members.len() == 1 {
+        members.pop().unwrap_or_else(Weights::empty)
+    } else {
+        Weights::average(&members)
+    })
+}
+
+/// Tags `corpus` (sentence by sentence, as `recognize` splits it) with each of `taggers`
+/// (first-pass weights without lexicon features) and counts, per tagger, the tags every word
+/// stem received. The features of a sentence are computed once for all taggers.
+fn learn_lexicons(
+    taggers: &[Weights],
+    clusters: &Clusters,
+    corpus: &[String],
+    min_count: u32,
+) -> Vec<Lexicon> {
+    let mut ex = Extractor::new(clusters, Gazetteer::for_tagger());
+    let mut builders: Vec<LexiconBuilder> = taggers.iter().map(|_| LexiconBuilder::new()).collect();
+    let mut features = SentenceFeatures::default();
+    let mut emissions = Vec::new();
+    let mut path = Vec::new();
+    let mut texts: Vec<&str> = Vec::new();
+    for text in corpus {
+        let tokens = tokenize(text);
+        for sentence in sentences_from_tokens(text, &tokens) {
+            let sent = &tokens[sentence.tokens.clone()];
+            texts.clear();
+            texts.extend(sent.iter().map(|t| t.text(text)));
+            if texts.is_empty() {
+                continue;
+            }
+            ex.extract(&texts, &mut features);
+            for (w, builder) in taggers.iter().zip(&mut builders) {
+                decode_with(w, &features, 0.0, &mut emissions, &mut path);
+                for (i, t) in sent.iter().enumerate() {
+                    if t.kind.is_word() {
+                        builder.add(ex.stem(i), Tag::from_index(path[i]).kind());
+                    }
+                }
+            }
+        }
+    }
+    let comment = format!(
+        "self-training over {} texts; stems seen at least {min_count} times and tagged as a name at least once",
+        corpus.len()
+    );
+    builders
+        .into_iter()
+        .map(|b| b.finish(min_count, vec![comment.clone()]))
+        .collect()
+}
+
+/// Features and gold tags of tagged sentences; sentence `i` has the lexicon features of
+/// `lexicons[i]` (none when the slice is shorter).
+fn featurize(
+    sentences: &[TaggedSentence],
+    clusters: &Clusters,
+    lexicons: &[Option<&Lexicon>],
+) -> Vec<TrainingSentence> {
     let mut ex = Extractor::new(clusters, Gazetteer::for_tagger());
     sentences
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(i, s)| {
             let tokens: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
             let mut features = SentenceFeatures::default();
+            ex.set_lexicon(lexicons.get(i).copied().flatten());
             ex.extract(&tokens, &mut features);
             TrainingSentence {
                 features,
@@ -333,65 +569,161 @@ fn featurize(sentences: &[TaggedSentence], clusters: &Clusters) -> Vec<TrainingS
         .collect()
 }
 
+/// The sentences of `data` at `indices`.
+fn subset(data: &[TrainingSentence], indices: &[usize]) -> Vec<TrainingSentence> {
+    indices.iter().map(|&i| data[i].clone()).collect()
+}
+
 /// Tags sentences with one model, reusing its buffers.
 #[derive(Debug)]
 pub struct Tagger<'m> {
     model: &'m NerModel,
     extractor: Extractor<'m>,
-    features: SentenceFeatures,
+    /// Features of the sentences of the current document.
+    features: Vec<SentenceFeatures>,
     emissions: Vec<[f32; NUM_TAGS]>,
-    path: Vec<usize>,
+    /// Second-pass emission scores of each sentence.
+    second: Vec<Vec<[f32; NUM_TAGS]>>,
+    /// First-pass tag indices of each sentence.
+    first: Vec<Vec<usize>>,
+    /// Final tag indices of each sentence.
+    path: Vec<Vec<usize>>,
 }
 
 impl Tagger<'_> {
-    /// Tags a sentence with the model alone.
+    /// Tags a sentence with the model alone, as a document of its own.
     pub fn tag(&mut self, tokens: &[&str]) -> Vec<Tag> {
-        self.run(tokens);
-        self.path.iter().map(|&y| Tag::from_index(y)).collect()
+        self.tag_document(&[tokens]).pop().unwrap_or_default()
     }
 
-    /// Tags a sentence with the model and the gazetteer layer (what `recognize` does), as
-    /// BIO tags.
-    pub fn tag_with_rules(&mut self, tokens: &[&str]) -> Vec<Tag> {
-        let mut tags = vec![Tag::O; tokens.len()];
-        for c in self.candidates(tokens, true) {
-            tags[c.start] = Tag::B(c.kind);
-            for t in &mut tags[c.start + 1..c.end] {
-                *t = Tag::I(c.kind);
+    /// Tags the sentences of a document with the model alone: the second pass lets each
+    /// sentence see how the first tagged the sentences around it.
+    pub fn tag_document<S: AsRef<[T]>, T: AsRef<str>>(&mut self, sentences: &[S]) -> Vec<Vec<Tag>> {
+        self.run(sentences);
+        self.path[..sentences.len()]
+            .iter()
+            .map(|p| p.iter().map(|&y| Tag::from_index(y)).collect())
+            .collect()
+    }
+
+    /// Tags the sentences of a document with the model and the gazetteer layer (what
+    /// `recognize` does), as BIO tags.
+    pub fn tag_document_with_rules<S: AsRef<[T]>, T: AsRef<str>>(
+        &mut self,
+        sentences: &[S],
+    ) -> Vec<Vec<Tag>> {
+        let candidates = self.candidates(sentences, true);
+        sentences
+            .iter()
+            .zip(candidates)
+            .map(|(tokens, cands)| {
+                let mut tags = vec![Tag::O; tokens.as_ref().len()];
+                for c in cands {
+                    tags[c.start] = Tag::B(c.kind);
+                    for t in &mut tags[c.start + 1..c.end] {
+                        *t = Tag::I(c.kind);
+                    }
+                }
+                tags
+            })
+            .collect()
+    }
+
+    /// Runs both passes over the sentences of a document, leaving the features in
+    /// `self.features` and the tags in `self.path`.
+    fn run<S: AsRef<[T]>, T: AsRef<str>>(&mut self, sentences: &[S]) {
+        let n = sentences.len();
+        if self.features.len() < n {
+            self.features.resize_with(n, SentenceFeatures::default);
+            self.second.resize_with(n, Vec::new);
+            self.first.resize_with(n, Vec::new);
+            self.path.resize_with(n, Vec::new);
+        }
+        let model = self.model;
+        let fused = &model.fused;
+        let mut tokens: Vec<&str> = Vec::new();
+        for (s, sentence) in sentences.iter().enumerate() {
+            tokens.clear();
+            tokens.extend(sentence.as_ref().iter().map(AsRef::as_ref));
+            self.extractor.extract(&tokens, &mut self.features[s]);
+            fused.emissions(&self.features[s], &mut self.emissions, &mut self.second[s]);
+            if model.doc.is_none() {
+                subtract_o(&mut self.emissions, model.o_penalty);
+            }
+            decode::viterbi(&self.emissions, &model.weights.trans, &mut self.first[s]);
+        }
+        match &model.doc {
+            Some((window, weights)) => {
+                doc::add_features(&mut self.features[..n], &self.first[..n], *window);
+                for s in 0..n {
+                    fused.add_second(&self.features[s], &mut self.second[s]);
+                    subtract_o(&mut self.second[s], model.o_penalty);
+                    decode::viterbi(&self.second[s], &weights.trans, &mut self.path[s]);
+                }
+            }
+            None => {
+                for s in 0..n {
+                    self.path[s].clone_from(&self.first[s]);
+                }
             }
         }
-        tags
     }
 
-    fn run(&mut self, tokens: &[&str]) {
-        self.extractor.extract(tokens, &mut self.features);
-        self.model
-            .weights
-            .emissions(&self.features, &mut self.emissions);
-        decode::viterbi(&self.emissions, &self.model.weights.trans, &mut self.path);
+    /// The entities of each sentence of a document: the model's spans, plus the gazetteer
+    /// layer when `rules` is set.
+    fn candidates<S: AsRef<[T]>, T: AsRef<str>>(
+        &mut self,
+        sentences: &[S],
+        rules: bool,
+    ) -> Vec<Vec<rules::Candidate>> {
+        self.run(sentences);
+        let mut out = Vec::with_capacity(sentences.len());
+        for (s, sentence) in sentences.iter().enumerate() {
+            let tags: Vec<Tag> = self.path[s].iter().map(|&y| Tag::from_index(y)).collect();
+            let model: Vec<rules::Candidate> = tags::spans(&tags)
+                .into_iter()
+                .map(|sp| rules::Candidate {
+                    kind: sp.kind,
+                    start: sp.start,
+                    end: sp.end,
+                    clitic_letters: self.features[s].clitic_letters[sp.start],
+                })
+                .collect();
+            out.push(if rules && !tags.is_empty() {
+                let tokens: Vec<&str> = sentence.as_ref().iter().map(AsRef::as_ref).collect();
+                rules::apply(&tokens, model, Gazetteer::embedded())
+            } else {
+                model
+            });
+        }
+        out
     }
+}
 
-    fn candidates(&mut self, tokens: &[&str], rules: bool) -> Vec<rules::Candidate> {
-        if tokens.is_empty() {
-            return Vec::new();
-        }
-        self.run(tokens);
-        let tags: Vec<Tag> = self.path.iter().map(|&y| Tag::from_index(y)).collect();
-        let model: Vec<rules::Candidate> = tags::spans(&tags)
-            .into_iter()
-            .map(|s| rules::Candidate {
-                kind: s.kind,
-                start: s.start,
-                end: s.end,
-                clitic_letters: self.features.clitic_letters[s.start],
-            })
-            .collect();
-        if rules {
-            rules::apply(tokens, model, Gazetteer::embedded())
-        } else {
-            model
+/// Subtracts `penalty` from the `O` score of every token.
+fn subtract_o(emissions: &mut [[f32; NUM_TAGS]], penalty: f32) {
+    if penalty != 0.0 {
+        for e in emissions {
+            e[0] -= penalty;
         }
     }
+}
+
+/// Emission scores of `features` under `weights`, less `o_penalty` on `O`, then Viterbi.
+fn decode_with(
+    weights: &Weights,
+    features: &SentenceFeatures,
+    o_penalty: f32,
+    emissions: &mut Vec<[f32; NUM_TAGS]>,
+    out: &mut Vec<usize>,
+) {
+    weights.emissions(features, emissions);
+    if o_penalty != 0.0 {
+        for e in emissions.iter_mut() {
+            e[0] -= o_penalty;
+        }
+    }
+    decode::viterbi(emissions, &weights.trans, out);
 }
 
 /// Bytes of `token` taken by its first `letters` letters as the search form counts them

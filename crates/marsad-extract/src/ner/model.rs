@@ -5,28 +5,37 @@
 //! ```text
 //! magic "MARSAD-NER\n"  u32 format version  u32 feature version  u32 tag count
 //! u64 gazetteer fingerprint   u32 length + UTF-8 description
-//! (tags + 1) × tags f32       transitions, row = previous tag (last row: sentence start)
-//! u64 n   n × u64             feature keys, ascending
-//!         n × tags f32        weights
+//! f32 O penalty
+//! weights of the first pass:
+//!   (tags + 1) × tags f32     transitions, row = previous tag (last row: sentence start)
+//!   u64 n   n × u64           feature keys, ascending
+//!           n × tags f32      weights
+//! u32 window                  sentences on each side the second pass sees; 0: no second pass
+//! weights of the second pass, as above (only when window > 0)
+//! u64 length + UTF-8          the name lexicon (see lexicon.rs); length 0 for none
 //! u64 length + UTF-8          the clusters file (see clusters.rs)
 //! ```
 
 use super::clusters::Clusters;
 use super::decode::Transitions;
 use super::features::{FEATURE_VERSION, SentenceFeatures};
+use super::lexicon::Lexicon;
 use super::tags::NUM_TAGS;
 use crate::error::{Error, ErrorKind, Result};
 use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 const MAGIC: &[u8] = b"MARSAD-NER\n";
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
 
 /// Feature weights and transition scores.
 #[derive(Debug, Clone)]
 pub struct Weights {
     keys: Vec<u64>,
     rows: Vec<[f32; NUM_TAGS]>,
-    index: FxHashMap<u64, u32>,
+    /// Key → row, built on first use: training scores with it, while a loaded model tags
+    /// through [`Fused`] and never needs it.
+    index: OnceLock<FxHashMap<u64, u32>>,
     /// Transition scores.
     pub trans: Transitions,
 }
@@ -34,17 +43,22 @@ pub struct Weights {
 impl Weights {
     /// Weights from ascending `keys` and their rows.
     pub fn new(keys: Vec<u64>, rows: Vec<[f32; NUM_TAGS]>, trans: Transitions) -> Weights {
-        let index = keys
-            .iter()
-            .enumerate()
-            .map(|(i, &k)| (k, i as u32))
-            .collect();
         Weights {
             keys,
             rows,
-            index,
+            index: OnceLock::new(),
             trans,
         }
+    }
+
+    fn index(&self) -> &FxHashMap<u64, u32> {
+        self.index.get_or_init(|| {
+            self.keys
+                .iter()
+                .enumerate()
+                .map(|(i, &k)| (k, i as u32))
+                .collect()
+        })
     }
 
     /// An empty model: every token is `O`.
@@ -99,10 +113,11 @@ impl Weights {
     #[inline]
     pub fn emissions(&self, features: &SentenceFeatures, out: &mut Vec<[f32; NUM_TAGS]>) {
         out.clear();
+        let index = self.index();
         for i in 0..features.len() {
             let mut e = [0f32; NUM_TAGS];
-            for k in features.token(i) {
-                if let Some(&f) = self.index.get(k) {
+            for k in features.token(i).iter().chain(features.token_extra(i)) {
+                if let Some(&f) = index.get(k) {
                     let row = &self.rows[f as usize];
                     for y in 0..NUM_TAGS {
                         e[y] += row[y];
@@ -114,11 +129,102 @@ impl Weights {
     }
 }
 
+/// The weights of both passes under one index, for tagging: each key of a token is looked up
+/// once, and its row holds the first-pass weights then the second-pass weights (zeros where a
+/// pass has none), so both passes cost little more than one.
+#[derive(Debug, Clone, Default)]
+pub struct Fused {
+    index: FxHashMap<u64, u32>,
+    rows: Vec<[f32; 2 * NUM_TAGS]>,
+    second: bool,
+}
+
+impl Fused {
+    /// The fused table of `first` and, if any, `second`.
+    pub fn new(first: &Weights, second: Option<&Weights>) -> Fused {
+        let extra = second.map_or(0, |w| w.keys.len());
+        let mut index = FxHashMap::default();
+        index.reserve(first.keys.len() + extra);
+        let mut rows = Vec::with_capacity(first.keys.len() + extra);
+        for (k, r) in first.keys.iter().zip(&first.rows) {
+            index.insert(*k, rows.len() as u32);
+            let mut row = [0f32; 2 * NUM_TAGS];
+            row[..NUM_TAGS].copy_from_slice(r);
+            rows.push(row);
+        }
+        if let Some(w) = second {
+            for (k, r) in w.keys.iter().zip(&w.rows) {
+                let at = *index.entry(*k).or_insert_with(|| {
+                    rows.push([0f32; 2 * NUM_TAGS]);
+                    (rows.len() - 1) as u32
+                });
+                rows[at as usize][NUM_TAGS..].copy_from_slice(r);
+            }
+        }
+        Fused {
+            index,
+            rows,
+            second: second.is_some(),
+        }
+    }
+
+    /// First-pass emission scores of each token into `first`, and — when there is a second
+    /// pass — its scores from the same keys into `second` (the second-pass keys are added by
+    /// [`Fused::add_second`]).
+    #[inline]
+    pub fn emissions(
+        &self,
+        features: &SentenceFeatures,
+        first: &mut Vec<[f32; NUM_TAGS]>,
+        second: &mut Vec<[f32; NUM_TAGS]>,
+    ) {
+        first.clear();
+        second.clear();
+        for i in 0..features.len() {
+            let mut e = [0f32; 2 * NUM_TAGS];
+            for k in features.token(i) {
+                if let Some(&f) = self.index.get(k) {
+                    let row = &self.rows[f as usize];
+                    for y in 0..2 * NUM_TAGS {
+                        e[y] += row[y];
+                    }
+                }
+            }
+            let (a, b) = e.split_at(NUM_TAGS);
+            first.push(a.try_into().unwrap_or([0.0; NUM_TAGS]));
+            if self.second {
+                second.push(b.try_into().unwrap_or([0.0; NUM_TAGS]));
+            }
+        }
+    }
+
+    /// Adds the second-pass weights of the second-pass keys of each token to `second`.
+    #[inline]
+    pub fn add_second(&self, features: &SentenceFeatures, second: &mut [[f32; NUM_TAGS]]) {
+        for (i, e) in second.iter_mut().enumerate().take(features.len()) {
+            for k in features.token_extra(i) {
+                if let Some(&f) = self.index.get(k) {
+                    let row = &self.rows[f as usize];
+                    for y in 0..NUM_TAGS {
+                        e[y] += row[NUM_TAGS + y];
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Everything a model file holds.
 #[derive(Debug, Clone)]
 pub struct ModelData {
     /// The weights.
     pub weights: Weights,
+    /// The second pass, if any: its window (sentences on each side) and weights.
+    pub doc: Option<(usize, Weights)>,
+    /// Subtracted from the `O` score of every token before decoding.
+    pub o_penalty: f32,
+    /// The name lexicon the features were computed with, if any.
+    pub lexicon: Option<Lexicon>,
     /// The cluster table the features were computed with.
     pub clusters: Clusters,
     /// Training settings and data description.
@@ -139,20 +245,22 @@ impl ModelData {
         out.extend_from_slice(&self.gazetteer_fingerprint.to_le_bytes());
         out.extend_from_slice(&(self.description.len() as u32).to_le_bytes());
         out.extend_from_slice(self.description.as_bytes());
-        for row in &w.trans {
-            for x in row {
-                out.extend_from_slice(&x.to_le_bytes());
+        out.extend_from_slice(&self.o_penalty.to_le_bytes());
+        write_weights(w, &mut out);
+        match &self.doc {
+            Some((window, w2)) if *window > 0 => {
+                out.extend_from_slice(&(*window as u32).to_le_bytes());
+                write_weights(w2, &mut out);
             }
+            _ => out.extend_from_slice(&0u32.to_le_bytes()),
         }
-        out.extend_from_slice(&(w.keys.len() as u64).to_le_bytes());
-        for k in &w.keys {
-            out.extend_from_slice(&k.to_le_bytes());
-        }
-        for row in &w.rows {
-            for x in row {
-                out.extend_from_slice(&x.to_le_bytes());
-            }
-        }
+        let lexicon = self
+            .lexicon
+            .as_ref()
+            .map(Lexicon::to_text)
+            .unwrap_or_default();
+        out.extend_from_slice(&(lexicon.len() as u64).to_le_bytes());
+        out.extend_from_slice(lexicon.as_bytes());
         let clusters = self.clusters.to_text();
         out.extend_from_slice(&(clusters.len() as u64).to_le_bytes());
         out.extend_from_slice(clusters.as_bytes());
@@ -187,31 +295,22 @@ impl ModelData {
         let description = std::str::from_utf8(r.take(dlen).ok_or_else(|| bad("truncated"))?)
             .map_err(|_| bad("description is not UTF-8"))?
             .to_string();
-        let mut trans = [[0f32; NUM_TAGS]; NUM_TAGS + 1];
-        for row in trans.iter_mut() {
-            for x in row.iter_mut() {
-                *x = r.f32().ok_or_else(|| bad("truncated"))?;
-            }
-        }
-        let n = r.u64().ok_or_else(|| bad("truncated"))? as usize;
-        if n > raw.len() / 8 {
-            return Err(bad("feature count larger than the file"));
-        }
-        let mut keys = Vec::with_capacity(n);
-        for _ in 0..n {
-            keys.push(r.u64().ok_or_else(|| bad("truncated"))?);
-        }
-        if keys.windows(2).any(|w| w[0] >= w[1]) {
-            return Err(bad("feature keys not ascending"));
-        }
-        let mut rows = Vec::with_capacity(n);
-        for _ in 0..n {
-            let mut row = [0f32; NUM_TAGS];
-            for x in row.iter_mut() {
-                *x = r.f32().ok_or_else(|| bad("truncated"))?;
-            }
-            rows.push(row);
-        }
+        let o_penalty = r.f32().ok_or_else(|| bad("truncated"))?;
+        let weights = read_weights(&mut r, raw.len())?;
+        let window = r.u32().ok_or_else(|| bad("truncated"))? as usize;
+        let doc = if window > 0 {
+            Some((window, read_weights(&mut r, raw.len())?))
+        } else {
+            None
+        };
+        let llen = r.u64().ok_or_else(|| bad("truncated"))? as usize;
+        let ltext = std::str::from_utf8(r.take(llen).ok_or_else(|| bad("truncated"))?)
+            .map_err(|_| bad("lexicon is not UTF-8"))?;
+        let lexicon = if ltext.is_empty() {
+            None
+        } else {
+            Some(Lexicon::parse(ltext).map_err(|e| e.in_source("model lexicon"))?)
+        };
         let clen = r.u64().ok_or_else(|| bad("truncated"))? as usize;
         let ctext = std::str::from_utf8(r.take(clen).ok_or_else(|| bad("truncated"))?)
             .map_err(|_| bad("clusters are not UTF-8"))?;
@@ -220,12 +319,62 @@ impl ModelData {
             return Err(bad("trailing bytes"));
         }
         Ok(ModelData {
-            weights: Weights::new(keys, rows, trans),
+            weights,
+            doc,
+            o_penalty,
+            lexicon,
             clusters,
             description,
             gazetteer_fingerprint,
         })
     }
+}
+
+fn write_weights(w: &Weights, out: &mut Vec<u8>) {
+    for row in &w.trans {
+        for x in row {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+    out.extend_from_slice(&(w.keys.len() as u64).to_le_bytes());
+    for k in &w.keys {
+        out.extend_from_slice(&k.to_le_bytes());
+    }
+    for row in &w.rows {
+        for x in row {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+}
+
+fn read_weights(r: &mut Reader<'_>, file_len: usize) -> Result<Weights> {
+    let bad = |what: &str| Error::new(ErrorKind::BadModel(what.to_string()));
+    let mut trans = [[0f32; NUM_TAGS]; NUM_TAGS + 1];
+    for row in trans.iter_mut() {
+        for x in row.iter_mut() {
+            *x = r.f32().ok_or_else(|| bad("truncated"))?;
+        }
+    }
+    let n = r.u64().ok_or_else(|| bad("truncated"))? as usize;
+    if n > file_len / 8 {
+        return Err(bad("feature count larger than the file"));
+    }
+    let mut keys = Vec::with_capacity(n);
+    for _ in 0..n {
+        keys.push(r.u64().ok_or_else(|| bad("truncated"))?);
+    }
+    if keys.windows(2).any(|w| w[0] >= w[1]) {
+        return Err(bad("feature keys not ascending"));
+    }
+    let mut rows = Vec::with_capacity(n);
+    for _ in 0..n {
+        let mut row = [0f32; NUM_TAGS];
+        for x in row.iter_mut() {
+            *x = r.f32().ok_or_else(|| bad("truncated"))?;
+        }
+        rows.push(row);
+    }
+    Ok(Weights::new(keys, rows, trans))
 }
 
 struct Reader<'a> {
@@ -260,6 +409,18 @@ mod tests {
         trans[NUM_TAGS][1] = 0.5;
         ModelData {
             weights: Weights::new(vec![3, 9], vec![[1.0; NUM_TAGS], [-2.5; NUM_TAGS]], trans),
+            doc: Some((
+                7,
+                Weights::new(
+                    vec![4],
+                    vec![[0.25; NUM_TAGS]],
+                    [[0.5; NUM_TAGS]; NUM_TAGS + 1],
+                ),
+            )),
+            o_penalty: 1.5,
+            lexicon: Some(
+                Lexicon::parse("# marsad name lexicon v1\nحفتر\t1\t9\t0\t0\t0\n").unwrap(),
+            ),
             clusters: Clusters::from_words(
                 vec![(
                     "لندن".into(),
@@ -285,6 +446,12 @@ mod tests {
         assert_eq!(back.weights.trans, m.weights.trans);
         assert_eq!(back.description, "test");
         assert_eq!(back.gazetteer_fingerprint, 42);
+        assert_eq!(back.o_penalty, 1.5);
+        let (window, w2) = back.doc.as_ref().unwrap();
+        assert_eq!(*window, 7);
+        assert_eq!(w2.keys, [4]);
+        assert_eq!(w2.trans, [[0.5; NUM_TAGS]; NUM_TAGS + 1]);
+        assert_eq!(back.lexicon, m.lexicon);
         assert_eq!(back.clusters.count("لندن"), 4);
         assert_eq!(back.to_bytes().unwrap(), bytes);
     }

@@ -66,7 +66,7 @@ pub fn train(
     // Feature index over keys frequent enough, numbered in ascending key order.
     let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
     for s in sentences {
-        for &k in &s.features.keys {
+        for &k in s.features.keys.iter().chain(&s.features.extra) {
             *counts.entry(k).or_insert(0) += 1;
         }
     }
@@ -99,6 +99,8 @@ pub fn train(
                 ids.extend(keys[..lex].iter().filter_map(|k| index.get(k).copied()));
                 lexical.push(ids.len() - before);
                 ids.extend(keys[lex..].iter().filter_map(|k| index.get(k).copied()));
+                let extra = s.features.token_extra(i);
+                ids.extend(extra.iter().filter_map(|k| index.get(k).copied()));
                 offsets.push(ids.len());
             }
             (ids, offsets, lexical)

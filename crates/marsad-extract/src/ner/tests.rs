@@ -1,6 +1,7 @@
 use super::*;
 use crate::ner::conll::TaggedSentence;
 use crate::ner::perceptron::TrainConfig;
+use crate::ner::tags::NUM_TAGS;
 
 #[test]
 fn clitic_bytes_table() {
@@ -32,7 +33,11 @@ fn embedded_model_loads_and_is_current() {
 #[test]
 fn embedded_model_serializes_to_the_same_bytes() {
     let m = NerModel::embedded();
-    assert_eq!(m.to_bytes().unwrap(), EMBEDDED_MODEL);
+    // Not assert_eq: a failure would print megabytes of bytes.
+    assert!(
+        m.to_bytes().unwrap() == EMBEDDED_MODEL,
+        "the embedded model does not serialize back to its own bytes"
+    );
 }
 
 #[test]
@@ -72,28 +77,145 @@ fn toy_corpus() -> Vec<TaggedSentence> {
 
 use crate::entity::EntityKind;
 
+fn toy_config(doc_window: usize) -> NerConfig {
+    NerConfig {
+        perceptron: TrainConfig {
+            epochs: 5,
+            seed: 3,
+            min_feature_count: 1,
+            lexical_dropout: 0.1,
+            ensemble: 2,
+        },
+        folds: 2,
+        aux_ensemble: 1,
+        lexicon_min_count: 1,
+        o_penalty: 0.0,
+        doc_window,
+    }
+}
+
 #[test]
 fn training_learns_and_is_deterministic() {
     let data = toy_corpus();
-    let cfg = TrainConfig {
-        epochs: 5,
-        seed: 3,
-        min_feature_count: 1,
-        lexical_dropout: 0.1,
-        ensemble: 2,
-    };
+    let cfg = toy_config(0);
     let mut epochs_seen = Vec::new();
     let mut cb = |e: usize, _: &NerModel| epochs_seen.push(e);
-    let a = NerModel::train(&data, Clusters::default(), &cfg, "toy", Some(&mut cb)).unwrap();
+    let a = NerModel::train(&data, Clusters::default(), &cfg, None, "toy", Some(&mut cb)).unwrap();
     assert_eq!(epochs_seen, [1, 2, 3, 4, 5]);
     let scores = a.evaluate(&data, false);
     assert_eq!(scores.micro().f1(), 100.0);
-    let b = NerModel::train(&data, Clusters::default(), &cfg, "toy", None).unwrap();
+    let b = NerModel::train(&data, Clusters::default(), &cfg, None, "toy", None).unwrap();
     assert_eq!(a.to_bytes().unwrap(), b.to_bytes().unwrap());
     // An unseen name in the learnt context.
     let tags = a.tag_tokens(&["قال", "عمر", "إنه", "كان", "في", "دمشق", "أمس"]);
     assert_eq!(tags[5], Tag::B(EntityKind::Loc));
-    assert!(NerModel::train(&[], Clusters::default(), &cfg, "", None).is_err());
+    assert!(NerModel::train(&[], Clusters::default(), &cfg, None, "", None).is_err());
+}
+
+#[test]
+fn two_passes_with_a_lexicon_train_deterministically_and_round_trip() {
+    let data = toy_corpus();
+    let cfg = toy_config(3);
+    // Raw texts in which the tagger will find the toy names, so the lexicon has entries.
+    let corpus: Vec<String> = vec![
+        "قال زيد إنه كان في دمشق أمس.".into(),
+        "قال بكر إنه كان في بغداد أمس. قال عمرو إنه كان في عمان أمس.".into(),
+    ];
+    let a = NerModel::train(&data, Clusters::default(), &cfg, Some(&corpus), "toy", None).unwrap();
+    let lexicon = a.lexicon.as_deref().expect("a lexicon was learnt");
+    assert!(
+        lexicon.get("زيد").is_some_and(|c| c[1] > 0),
+        "{:?}",
+        lexicon.get("زيد")
+    );
+    assert!(a.doc.is_some());
+    assert_eq!(a.evaluate(&data, false).micro().f1(), 100.0);
+    let b = NerModel::train(&data, Clusters::default(), &cfg, Some(&corpus), "toy", None).unwrap();
+    let bytes = a.to_bytes().unwrap();
+    assert_eq!(bytes, b.to_bytes().unwrap());
+    let back = NerModel::from_bytes(&bytes).unwrap();
+    assert_eq!(back.to_bytes().unwrap(), bytes);
+    let sentences: Vec<Vec<&str>> = data
+        .iter()
+        .map(|s| s.tokens.iter().map(String::as_str).collect())
+        .collect();
+    assert_eq!(
+        back.tagger().tag_document(&sentences),
+        a.tagger().tag_document(&sentences)
+    );
+}
+
+#[test]
+fn trains_on_a_single_sentence_with_every_stage() {
+    let data = &toy_corpus()[..1];
+    let corpus = vec!["قال زيد إنه كان في دمشق أمس.".to_string()];
+    let mut cfg = toy_config(2);
+    for folds in [0, 1, 5] {
+        cfg.folds = folds;
+        let m =
+            NerModel::train(data, Clusters::default(), &cfg, Some(&corpus), "one", None).unwrap();
+        assert_eq!(
+            m.tag_tokens(
+                &data[0]
+                    .tokens
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+            )
+            .len(),
+            7
+        );
+    }
+}
+
+#[test]
+fn fused_scores_equal_the_separate_passes() {
+    let data = toy_corpus();
+    let m = NerModel::train(
+        &data,
+        Clusters::default(),
+        &toy_config(2),
+        None,
+        "toy",
+        None,
+    )
+    .unwrap();
+    let (window, second) = m.doc.as_ref().unwrap();
+    let mut tagger = m.tagger();
+    let sentences: Vec<Vec<&str>> = data
+        .iter()
+        .map(|s| s.tokens.iter().map(String::as_str).collect())
+        .collect();
+    tagger.run(&sentences);
+    let mut features = tagger.features[..sentences.len()].to_vec();
+    // Recompute with the unfused weights: first pass, document features, second pass.
+    let mut first = Vec::new();
+    let mut e = Vec::new();
+    for (s, f) in features.iter_mut().enumerate() {
+        f.extra.clear();
+        f.extra_offsets.clear();
+        let mut path = Vec::new();
+        decode_with(&m.weights, f, 0.0, &mut e, &mut path);
+        assert_eq!(path, tagger.first[s]);
+        first.push(path);
+    }
+    doc::add_features(&mut features, &first, *window);
+    for (s, f) in features.iter().enumerate() {
+        let mut path = Vec::new();
+        decode_with(second, f, 0.0, &mut e, &mut path);
+        assert_eq!(path, tagger.path[s]);
+        let mut fused = tagger.second[s].clone();
+        fused.iter_mut().for_each(|r| *r = [0.0; NUM_TAGS]);
+        let mut unused = Vec::new();
+        m.fused.emissions(f, &mut unused, &mut fused);
+        m.fused.add_second(f, &mut fused);
+        second.emissions(f, &mut e);
+        for (x, y) in fused.iter().zip(&e) {
+            for t in 0..NUM_TAGS {
+                assert!((x[t] - y[t]).abs() < 1e-3, "{x:?} {y:?}");
+            }
+        }
+    }
 }
 
 #[test]

@@ -5,6 +5,10 @@
 //! kind, start and end match; an `I-X` after a tag of another kind starts a span. The gate
 //! is the micro-averaged F1 over all spans; the macro F1 (mean over the four kinds, what the
 //! AraBERT paper reports) is printed alongside.
+//!
+//! The gold file is tagged as one document: the tagger's second pass lets each sentence see
+//! how its first pass tagged the sentences around it (±40 sentences; ANERcorp marks no
+//! article boundaries), never the gold tags.
 
 use crate::input;
 use anyhow::{Context, Result};
@@ -20,9 +24,9 @@ pub struct Args {
     #[arg(long)]
     pub gold: PathBuf,
     /// Fail (exit 1) when the micro F1 is below this. The target is 78; the default
-    /// is what the committed model reaches (71.4 on the ANERcorp test split), so the gate
+    /// is what the committed model reaches (74.50 on the ANERcorp test split), so the gate
     /// catches regressions without pretending.
-    #[arg(long, default_value_t = 71.0)]
+    #[arg(long, default_value_t = 74.0)]
     pub floor: f64,
     /// A model file to score instead of the embedded one.
     #[arg(long)]
@@ -63,15 +67,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let secs = t.elapsed().as_secs_f64();
     if let Some(path) = &args.predictions {
         let mut out = String::new();
-        let mut tagger = model.tagger();
-        for s in &gold {
-            let tokens: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-            let predicted = if args.rules {
-                tagger.tag_with_rules(&tokens)
-            } else {
-                tagger.tag(&tokens)
-            };
-            for ((token, g), p) in tokens.iter().zip(&s.tags).zip(&predicted) {
+        for (s, predicted) in gold.iter().zip(model.tag_gold(&gold, args.rules)) {
+            for ((token, g), p) in s.tokens.iter().zip(&s.tags).zip(&predicted) {
                 out.push_str(&format!("{token} {g} {p}\n"));
             }
             out.push('\n');
