@@ -238,27 +238,43 @@ impl Store {
             .to
             .map(|d| d.and_hms_opt(23, 59, 59).map(|t| t.and_utc().timestamp()));
         type Row = (String, String, Option<String>, Option<String>, String);
+        // Only the filters given go into the SQL: a constant `?2 IS NULL OR …` condition
+        // hides the index on `speaker_actor` from SQLite's planner, which then walks every
+        // article by date (125 ms per actor profile on SaudiNewsNet instead of under 1 ms).
+        let mut conditions: Vec<&str> = Vec::new();
+        let mut values: Vec<rusqlite::types::Value> = Vec::new();
+        if let Some(s) = speaker {
+            conditions.push("(q.speaker_key LIKE ? OR q.role_key LIKE ?)");
+            values.push(s.clone().into());
+            values.push(s.into());
+        }
+        if let Some(a) = &filter.actor {
+            conditions.push("q.speaker_actor = ?");
+            values.push(a.clone().into());
+        }
+        if let Some(t) = from.flatten() {
+            conditions.push("a.published_ts >= ?");
+            values.push(t.into());
+        }
+        if let Some(t) = to.flatten() {
+            conditions.push("a.published_ts <= ?");
+            values.push(t.into());
+        }
+        values.push(filter.limit.map_or(-1, |l| l as i64).into());
+        let sql = format!(
+            "SELECT q.article_id, a.title, a.outlet, a.published, q.quote
+             FROM quotes q JOIN articles a ON a.id = q.article_id
+             {}{}
+             ORDER BY a.published_ts, a.seq, q.ord
+             LIMIT ?",
+            if conditions.is_empty() { "" } else { "WHERE " },
+            conditions.join(" AND ")
+        );
         let rows: Vec<Row> = self.with_db(|c| {
-            let mut st = c.prepare(
-                "SELECT q.article_id, a.title, a.outlet, a.published, q.quote
-                 FROM quotes q JOIN articles a ON a.id = q.article_id
-                 WHERE (?1 IS NULL OR q.speaker_key LIKE ?1 OR q.role_key LIKE ?1)
-                   AND (?2 IS NULL OR q.speaker_actor = ?2)
-                   AND (?3 IS NULL OR a.published_ts >= ?3)
-                   AND (?4 IS NULL OR a.published_ts <= ?4)
-                 ORDER BY a.published_ts, a.seq, q.ord
-                 LIMIT ?5",
-            )?;
-            st.query_map(
-                params![
-                    speaker,
-                    filter.actor,
-                    from.flatten(),
-                    to.flatten(),
-                    filter.limit.map(|l| l as i64).unwrap_or(-1)
-                ],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-            )?
+            let mut st = c.prepare_cached(&sql)?;
+            st.query_map(rusqlite::params_from_iter(values), |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
             .collect()
         })?;
         rows.into_iter()
