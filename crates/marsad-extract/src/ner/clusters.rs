@@ -105,26 +105,10 @@ impl Clusters {
 
     /// Parses a clusters file.
     pub fn parse(text: &str) -> Result<Clusters> {
-        let mut lines = text.lines().enumerate();
-        match lines.next() {
-            Some((_, h)) if h.trim_end() == HEADER => {}
-            _ => return Err(Error::malformed(1, format!("expected header {HEADER:?}"))),
-        }
+        let (comments, rows) = data_lines(text, HEADER)?;
         let mut words = FxHashMap::default();
-        let mut comments = Vec::new();
-        let mut in_header = true;
-        for (i, line) in lines {
-            let line = line.trim_end_matches('\r');
-            // Comments only open the file: a word may itself begin with `#` (hashtags).
-            if in_header && let Some(c) = line.strip_prefix('#') {
-                comments.push(c.trim().to_string());
-                continue;
-            }
-            in_header = false;
-            if line.is_empty() {
-                continue;
-            }
-            let bad = || Error::malformed(i + 1, "expected word<TAB>count<TAB>a.b.c");
+        for (n, line) in rows {
+            let bad = || Error::malformed(n, "expected word<TAB>count<TAB>a.b.c");
             let mut cols = line.split('\t');
             let (Some(w), Some(count), Some(path), None) =
                 (cols.next(), cols.next(), cols.next(), cols.next())
@@ -149,6 +133,36 @@ impl Clusters {
     pub fn comments(&self) -> &[String] {
         &self.comments
     }
+}
+
+/// Non-empty data lines of a table with their 1-based line numbers.
+pub(crate) type DataLines<'t> = Vec<(usize, &'t str)>;
+
+/// The lines of a tab-separated model table (clusters, the name lexicon): checks that the
+/// first line is `header`, collects the `#` comments that open the file (only there: a
+/// word may itself begin with `#`, as hashtags do), and returns them with the non-empty
+/// data lines and their 1-based line numbers.
+pub(crate) fn data_lines<'t>(text: &'t str, header: &str) -> Result<(Vec<String>, DataLines<'t>)> {
+    let mut lines = text.lines().enumerate();
+    match lines.next() {
+        Some((_, h)) if h.trim_end() == header => {}
+        _ => return Err(Error::malformed(1, format!("expected header {header:?}"))),
+    }
+    let mut comments = Vec::new();
+    let mut rows = Vec::new();
+    let mut in_header = true;
+    for (i, line) in lines {
+        let line = line.trim_end_matches('\r');
+        if in_header && let Some(c) = line.strip_prefix('#') {
+            comments.push(c.trim().to_string());
+            continue;
+        }
+        in_header = false;
+        if !line.is_empty() {
+            rows.push((i + 1, line));
+        }
+    }
+    Ok((comments, rows))
 }
 
 #[cfg(test)]

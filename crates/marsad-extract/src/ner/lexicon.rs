@@ -82,25 +82,10 @@ impl Lexicon {
 
     /// Parses the text form.
     pub fn parse(text: &str) -> Result<Lexicon> {
-        let mut lines = text.lines().enumerate();
-        match lines.next() {
-            Some((_, h)) if h.trim_end() == HEADER => {}
-            _ => return Err(Error::malformed(1, format!("expected header {HEADER:?}"))),
-        }
+        let (comments, rows) = super::clusters::data_lines(text, HEADER)?;
         let mut words = FxHashMap::default();
-        let mut comments = Vec::new();
-        let mut in_header = true;
-        for (i, line) in lines {
-            let line = line.trim_end_matches('\r');
-            if in_header && let Some(c) = line.strip_prefix('#') {
-                comments.push(c.trim().to_string());
-                continue;
-            }
-            in_header = false;
-            if line.is_empty() {
-                continue;
-            }
-            let bad = || Error::malformed(i + 1, "expected stem and five counts, tab-separated");
+        for (n, line) in rows {
+            let bad = || Error::malformed(n, "expected stem and five counts, tab-separated");
             let mut cols = line.split('\t');
             let w = cols.next().filter(|w| !w.is_empty()).ok_or_else(bad)?;
             let mut c = [0u32; 5];
