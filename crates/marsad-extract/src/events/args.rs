@@ -87,13 +87,34 @@ fn glued_prep(key: &str) -> bool {
 /// (بالرئيس، لمبعوثين، لروسيا): it is not a subject or an object.
 pub(crate) fn starts_pp(doc: &Doc<'_>, j: usize) -> bool {
     let b = doc.bare(j);
+    // لدى with a pronoun (لديه، لدينا) is a preposition whatever follows.
+    if b.strip_prefix("لدي")
+        .is_some_and(|r| matches!(r, "" | "ه" | "ها" | "هم" | "هما" | "نا" | "ك" | "كم"))
+    {
+        return true;
+    }
     let Some(rest) = b.strip_prefix('ب').or_else(|| b.strip_prefix('ل')) else {
         return false;
     };
+    // لهم، بها، لنا: a preposition with a pronoun is never a subject or an object (the
+    // name لي stays one), nor is a preposition written alone (لـ«…»).
+    if doc.ent(j).is_none()
+        && matches!(
+            rest,
+            "" | "ه" | "ها" | "هم" | "هما" | "هن" | "ك" | "كم" | "كما" | "كن" | "ي" | "نا"
+        )
+    {
+        return true;
+    }
     if rest.chars().count() < 3 {
         return false;
     }
     if rest.starts_with("ال") || rest.starts_with('ل') && b.starts_with('ل') {
+        return true;
+    }
+    // لفخامة الرئيس، لسمو الأمير، لوزير الخارجية: a title or honorific after a glued ل or ب is the
+    // preposition's object, however often the whole form is written.
+    if Doc::is_title_key(rest) || vocab::is_honorific(rest) {
         return true;
     }
     if let Some(e) = doc.ent(j)
@@ -214,7 +235,10 @@ pub(crate) fn forward(doc: &Doc<'_>, mut j: usize, limit: usize, triggers: &[usi
             break;
         }
         // Quantities: آلاف المتظاهرين، مئات من الأقباط، نحو 500 متظاهر.
-        let quantity = number || vocab::is_victim_head(doc.bare(j)) && !doc.is_actor_head(j);
+        // ألف شخص، مليون متظاهر: a number word takes the noun it counts.
+        let quantity = number
+            || vocab::is_victim_head(doc.bare(j)) && !doc.is_actor_head(j)
+            || matches!(doc.bare(j), "الف" | "مليون" | "ميه" | "مايه");
         if !(continues(doc, end, head_definite) || quantity && end == j + 1) {
             break;
         }
@@ -231,17 +255,24 @@ pub(crate) fn forward(doc: &Doc<'_>, mut j: usize, limit: usize, triggers: &[usi
         && doc.bare(end).chars().count() > 3
         && !vocab::is_prep(w.key(end))
     {
+        // لحقوق الإنسان takes one genitive; a definite complement (للجوازات) takes none. Only
+        // adjectives (nisbas, -ية) follow, so the verb's object is left out (للجوازات العمل).
+        let mut genitive = !doc.bare(end).starts_with("لل");
         end += 1;
         while end < limit && end - j < 8 && !blocks(doc, end, triggers) && continues(doc, end, true)
         {
+            let adjective = doc.is_nisba(end) || doc.bare(end).ends_with("يه");
+            if !adjective && !std::mem::replace(&mut genitive, false) {
+                break;
+            }
             end += 1;
         }
     }
-    // مئات من الأقباط: a quantity takes its من phrase.
+    // مئات من الأقباط، أكثر من ألف شخص: a quantity takes its من phrase.
     if (number
         || matches!(
             doc.head_key(j),
-            "ميات" | "الاف" | "عشرات" | "الوف" | "بعض" | "عدد"
+            "ميات" | "الاف" | "عشرات" | "الوف" | "بعض" | "عدد" | "اكثر" | "ازيد"
         ))
         && w.key(end) == "من"
         && end + 1 < limit
@@ -458,9 +489,13 @@ pub(crate) fn after_marker(
                     || c == 'ل' && rest.starts_with('ل')
                     || doc.is_actor_head(i)
                     || vocab::is_group_head(rest)
+                    || Doc::is_title_key(rest)
+                    || vocab::is_honorific(rest)
                 {
                     let mut np = glued_np(doc, i, limit, triggers)?;
-                    if c == 'ب' || (c == 'ل' && !rest.starts_with('ل')) {
+                    // The proclitic leaves the name, unless a name further on is the name.
+                    let at_i = np.span.start < w.tokens[i].end;
+                    if at_i && (c == 'ب' || (c == 'ل' && !rest.starts_with('ل'))) {
                         np.span.start = (np.span.start + 1).min(np.span.end);
                     }
                     return Some((i, np));
@@ -475,6 +510,28 @@ pub(crate) fn after_marker(
 /// A phrase whose first word carries a glued preposition (للجيش الليبي، بالمتظاهرين).
 fn glued_np(doc: &Doc<'_>, i: usize, limit: usize, triggers: &[usize]) -> Option<Np> {
     let w = &doc.w;
+    let rest = vocab::clitic_free(w.key(i));
+    // لفخامة الرئيس عبدالفتاح السيسي: a title phrase reaching a name is named by it.
+    if Doc::is_title_key(rest) || vocab::is_honorific(rest) {
+        for k in i + 1..limit.min(i + 5) {
+            if let Some(e) = doc.ent_starting(k)
+                && doc.conj_chars(k) == 0
+            {
+                let e = e.clone();
+                return Some(Np {
+                    tokens: i..e.tokens.end.min(limit),
+                    span: e.start..e.end,
+                    actor: true,
+                    kind: Some(e.kind),
+                    victim: false,
+                    quantity: false,
+                });
+            }
+            if blocks(doc, k, triggers) || !continues(doc, k, true) {
+                break;
+            }
+        }
+    }
     let mut end = i + 1;
     while end < limit && end - i < 5 {
         if blocks(doc, end, triggers) || doc.ent(end).is_some() && doc.ent(i).is_none() {

@@ -197,6 +197,16 @@ pub(crate) fn assess(doc: &Doc<'_>, x: &Inputs<'_, '_>) -> (Certainty, Option<St
     if own.label == CertaintyLabel::Denied {
         return (own, attributed);
     }
+    // ولم تتظاهر، فلن يزور: the claims cues are bare particles, so a negation with a glued
+    // conjunction right before the trigger is read here.
+    if let Some(j) = (x.scope.start.max(x.head.saturating_sub(3))..x.head)
+        .find(|&j| matches!(w.key(j), "ولم" | "فلم" | "ولن" | "فلن"))
+    {
+        return (
+            with_cue(doc, CertaintyLabel::Denied, j..j + 1, x.scope.clone()),
+            attributed,
+        );
+    }
     if let Some(q) = quote
         && label(&q.quote.certainty) == CertaintyLabel::Denied
     {

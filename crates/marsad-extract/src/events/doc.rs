@@ -263,6 +263,13 @@ impl<'a> Doc<'a> {
             || crate::quotes::speaker::is_title(self.w.key(i))
     }
 
+    /// [`Doc::is_title`] for a folded key that is not a token (a word without its proclitic).
+    pub fn is_title_key(key: &str) -> bool {
+        Gazetteer::embedded().single_token_mask(key) & bit(EntryKind::Title) != 0
+            || crate::quotes::speaker::is_role_head(key)
+            || crate::quotes::speaker::is_title(key)
+    }
+
     /// A government body or organization head (وزارة، الجيش، حركة).
     pub fn is_body(&self, i: usize) -> bool {
         self.mask(i) & (bit(EntryKind::Body) | bit(EntryKind::OrgHead)) != 0

@@ -7,7 +7,9 @@
 //!    noun after them (`قام بزيارة`, `عقد اجتماعا`, `تم اعتقال`, `اندلعت مظاهرات`).
 //! 2. **Participants** ([`args`]): the source (subject, genitive, `من قبل`, pronoun
 //!    antecedent) and the target (object or the phrase after the trigger's preposition),
-//!    named by the entity they hold; the location after `في`.
+//!    named by the entity they hold; the location after `في`. A phrase led by a glued
+//!    preposition (`لهم`, `لفخامة الرئيس`) is never a subject or object, and an actor does
+//!    not act on itself: when both name the same, the source (read by the weaker rules) goes.
 //! 3. **Date** ([`dates`]): the time expression nearest the trigger in its clause, else in
 //!    its sentence, kept as written; [`crate::pipeline::link_events`] resolves it.
 //! 4. **Certainty and attribution** ([`certainty`]): the claims rule on the trigger's clause,
@@ -29,8 +31,12 @@
 //!   coded; listed exclusions block names (`مجلس التعاون`, `الحشد الشعبي`, `بني عدوان`);
 //! * protest words that are also ordinary (`تجمع`, `احتشد`, `قطع الطريق`) need a protest
 //!   word in their sentence; a protest is reported by a crowd the sentence introduces, a
-//!   place or a date, not by `المتظاهرون` chanting in a relative or temporal clause (see
-//!   `protest_anchored`); explosions and targeting need a violence word;
+//!   place or a date, not by `المتظاهرون` chanting in a relative or temporal clause, nor by
+//!   a protest that only sets the scene (`بعد مظاهرة جرت`, `بعد أن شهدت أعمال شغب`,
+//!   `كانوا يحتجون`, `مظاهرات أخرى`, `منذ تأسيسها عدة مظاهرات`; see `protest_anchored`);
+//!   explosions and targeting need a violence word;
+//! * a noun after `حول` is a topic (`فيلم يدور حول هجوم`); statements that each retell one
+//!   act with the same relative verb (`التفجير الذي استهدف`) code it once;
 //! * several triggers of one type a few words apart in a clause are one event
 //!   (`انفجار عبوة ناسفة استهدف حافلة`).
 //!
@@ -97,6 +103,7 @@ pub fn extract(body: &str, entities: &[Entity], quotes: &[Quote]) -> Vec<Event> 
                 kind: ev.kind,
                 verb: t.pos.is_verb() || t.light.is_some(),
                 source: ev.source.clone(),
+                retold: retold_verb(&doc, t),
             });
             // انفجار عبوة ناسفة استهدفت حافلة: one event named by several triggers of its
             // type, a few words apart in one clause, is coded once, its cue covering them;
@@ -117,6 +124,21 @@ pub fn extract(body: &str, entities: &[Entity], quotes: &[Quote]) -> Vec<Event> 
         (a.start, a.cue_start, a.cue_end, a.kind).cmp(&(b.start, b.cue_start, b.cue_end, b.kind))
     });
     events
+}
+
+/// The verb of a relative clause within three words after a trigger (الهجوم الذي استهدف
+/// → استهدف, without a glued conjunction), if there is one.
+fn retold_verb(doc: &Doc<'_>, t: &Trig) -> Option<String> {
+    let w = &doc.w;
+    let end = doc.sentence(t.head).end;
+    (t.last() + 1..(t.last() + 4).min(end))
+        .find(|&j| matches!(w.key(j), "الذي" | "التي"))
+        .map(|j| doc.bare(j + 1).to_string())
+}
+
+/// A participant's name compared across mentions: folded (أ/إ/آ → ا, ة → ه …).
+fn folded_name(name: &str) -> String {
+    crate::claims::words::fold(name.trim())
 }
 
 /// Word tokens between char offsets `a` and `b`; a clause or sentence boundary counts as
@@ -193,6 +215,8 @@ struct Done {
     kind: EventType,
     verb: bool,
     source: Option<Argument>,
+    /// The verb of a relative clause right after the trigger (التفجير الذي استهدف).
+    retold: Option<String>,
 }
 
 struct Builder<'d, 'a, 'q> {
@@ -449,6 +473,7 @@ impl Builder<'_, '_, '_> {
 
         // أناشد، نطالب: a first-person verb in a quote is the speaker's act; the phrase after
         // it is its object.
+        let mut speaker_source = false;
         if t.pos == Pos::Imperfect
             && matches!(
                 w.key(t.head)[t.stack.len()..].chars().next(),
@@ -461,6 +486,7 @@ impl Builder<'_, '_, '_> {
                 .min_by_key(|q| q.tokens.end - q.tokens.start)
             && let (Some(s), Some(e)) = (q.quote.speaker_start, q.quote.speaker_end)
         {
+            speaker_source = true;
             if target.is_none() && source.as_ref().is_some_and(|n| n.tokens.start > t.head) {
                 target = source.take();
             }
@@ -482,24 +508,45 @@ impl Builder<'_, '_, '_> {
             let definite = t.stack.ends_with("ال") || t.stack.ends_with("لل");
             let demonstrative = t.head > 0
                 && matches!(doc.bare(t.head - 1), "هذا" | "هذه" | "ذلك" | "تلك" | "هذين");
-            // A relative clause with its own verb reports it again (التفجير الذي استهدف).
-            let retold = (t.last() + 1..(t.last() + 4).min(sent.end))
-                .any(|j| matches!(w.key(j), "الذي" | "التي"));
+            // A relative clause with its own verb reports it again (التفجير الذي استهدف),
+            // unless an earlier sentence told it with the same words: statements condemning
+            // one attack each repeat التفجير الإرهابي الذي استهدف.
+            let retold = retold_verb(doc, t);
             if (definite || demonstrative || t.suffixed)
-                && !retold
-                && self
-                    .done
-                    .iter()
-                    .any(|d| d.kind == kind && d.sentence < sentence_no)
+                && self.done.iter().any(|d| {
+                    d.kind == kind
+                        && d.sentence < sentence_no
+                        && (retold.is_none() || d.retold == retold)
+                })
             {
                 return None;
             }
-            // أعرب عن أمله في القاء القبض: a wish is no event.
-            if (clause.start.max(t.head.saturating_sub(6))..t.head).any(|j| {
+        }
+        // … التفجير الذي استهدف, told again: its relative verb goes with the noun.
+        if t.pos.is_verb()
+            && t.head >= 2
+            && matches!(w.key(t.head - 1), "الذي" | "التي")
+            && (t.head.saturating_sub(5)..t.head - 1).any(|a| self.lex_kind_at(a) == Some(kind))
+            && self.done.iter().any(|d| {
+                d.kind == kind
+                    && d.sentence < sentence_no
+                    && d.retold.as_deref() == Some(doc.bare(t.head))
+            })
+        {
+            return None;
+        }
+        // فيلم يدور حول هجوم: a noun after حول (about) is a topic (دار حول is to be about,
+        // not an occurrence verb).
+        if noun && t.head > 0 && doc.bare(t.head - 1) == "حول" {
+            return None;
+        }
+        // أعرب عن أمله في القبض، في القاء القبض: a wish is no event, light verb or not.
+        if noun
+            && (clause.start.max(t.head.saturating_sub(6))..t.head).any(|j| {
                 vocab::is_wish(doc.bare(j)) || vocab::is_wish(vocab::clitic_free(w.key(j)))
-            }) {
-                return None;
-            }
+            })
+        {
+            return None;
         }
         // Questions, conditionals and habits narrate no occurrence (هل ستزور؟، إذا خفف
         // الحظر، تدعم المملكة دائما).
@@ -577,6 +624,18 @@ impl Builder<'_, '_, '_> {
         {
             return None;
         }
+        // نظمت الحركة منذ تأسيسها عدة مظاهرات: protests counted over a period are a tally too.
+        if kind == EventType::Protest
+            && since
+            && noun
+            && t.head > 0
+            && matches!(
+                doc.bare(t.head - 1),
+                "عده" | "عشرات" | "العديد" | "ميات" | "سلسله"
+            )
+        {
+            return None;
+        }
 
         // In a sports sentence, praise and thanks count from an official (وكرم محافظ
         // عنيزة الفائزين), not from a coach or a player about a match.
@@ -605,6 +664,7 @@ impl Builder<'_, '_, '_> {
         // official complaint (CAMEO 114), not a demonstration.
         if kind == EventType::Protest
             && row.cameo.as_deref() == Some("140")
+            && row.mode.as_deref() == Some("demo")
             && (!noun || t.light.is_some())
             && !matches!(t.stack, "ل" | "لل" | "ول")
         {
@@ -708,6 +768,20 @@ impl Builder<'_, '_, '_> {
         );
 
         // --- The event ------------------------------------------------------------------------
+        let mut source = source.as_ref().and_then(|n| self.arg(n));
+        let mut target = target.as_ref().and_then(|n| self.arg(n));
+        // داعين إيران with إيران read as the subject too: an actor does not act on itself.
+        // The target is marked by its position or preposition, so the source is dropped,
+        // unless it is the speaker of a first-person verb (نستقبل).
+        if let (Some(s), Some(o)) = (&source, &target)
+            && folded_name(&s.name) == folded_name(&o.name)
+        {
+            if speaker_source {
+                target = None;
+            } else {
+                source = None;
+            }
+        }
         let cue_tokens = self.cue_tokens(t);
         let cue_span = w.char_span(cue_tokens.clone());
         let s = w
@@ -717,8 +791,8 @@ impl Builder<'_, '_, '_> {
             kind,
             cameo,
             mode,
-            source: source.as_ref().and_then(|n| self.arg(n)),
-            target: target.as_ref().and_then(|n| self.arg(n)),
+            source,
+            target,
             location: location.as_ref().and_then(|n| self.arg(n)),
             date,
             certainty,
@@ -774,6 +848,54 @@ impl Builder<'_, '_, '_> {
         if background(clause.start) || (from > 0 && background(from - 1)) {
             return false;
         }
+        // بعد أن شهدت أعمال شغب، قبل أن يتظاهروا: a temporal أن clause sets the scene too.
+        let temporal = |i: usize| matches!(doc.bare(i), "بعد" | "قبل" | "منذ" | "ريثما");
+        if from >= 2 && w.key(from - 1) == "ان" && temporal(from - 2) {
+            return false;
+        }
+        // وكانوا يحتجون، كانت تجري تظاهرات، كان ضباطه يخرجون: كان with an imperfect paints
+        // a past scene or habit; كان … قد تظاهروا (a pluperfect) still reports one.
+        let imperfect = if from == t.head {
+            t.pos == Pos::Imperfect
+        } else {
+            let k = doc.bare(from);
+            (k.starts_with('ي') || k.starts_with('ت')) && k != "تم" && k.chars().count() >= 3
+        };
+        if imperfect
+            && (from.saturating_sub(4).max(clause.start)..from).any(|j| {
+                matches!(doc.bare(j), "كان" | "كانت" | "كانوا")
+                    && (j + 1..from).all(|k| doc.bare(k) != "قد")
+            })
+        {
+            return false;
+        }
+        // بعد مظاهرة جرت، خلال أعمال الشغب: a protest noun after a temporal preposition
+        // dates another event; the protest itself was reported elsewhere.
+        if !t.pos.is_verb() && t.light.is_none_or(|l| l.0 > t.head) {
+            let mut p = t.head.checked_sub(1);
+            if let Some(q) = p
+                && matches!(doc.bare(q), "اعمال" | "عمليات")
+            {
+                p = q.checked_sub(1);
+            }
+            let key = p.map(|q| doc.bare(q)).unwrap_or("");
+            if matches!(
+                key,
+                "بعد"
+                    | "قبل"
+                    | "عقب"
+                    | "اثر"
+                    | "خلال"
+                    | "اثناء"
+                    | "ابان"
+                    | "غداه"
+                    | "عشيه"
+                    | "منذ"
+            ) || matches!(key, "باعقاب" | "اعقاب")
+            {
+                return false;
+            }
+        }
         // Protesters protesting: المتظاهرون يحتجون، متظاهرين يحتجون على.
         let protesters = |key: &str| {
             let k = vocab::clitic_free(key);
@@ -792,13 +914,16 @@ impl Builder<'_, '_, '_> {
         {
             return false;
         }
-        // Stones thrown at protesters are an attack on them, not their protest.
+        // Stones thrown at protesters are an attack on them, not their protest; so is a verb
+        // whose object is protesters in the accusative (يرشقون المتظاهرين), wherever the
+        // subject stands.
         if row.markers.contains(&Marker::Obj)
-            && source
-                .as_ref()
-                .is_none_or(|s| s.span.start > doc.w.tokens[t.last()].end + 1)
             && let Some(o) = &self.protest_object(t)
             && protesters(o)
+            && (source
+                .as_ref()
+                .is_none_or(|s| s.span.start > doc.w.tokens[t.last()].end + 1)
+                || (t.pos.is_verb() && o.ends_with("ين")))
         {
             return false;
         }
@@ -808,10 +933,13 @@ impl Builder<'_, '_, '_> {
         if noun && doc.bare(t.head) == "احتجاجا" {
             return false;
         }
-        // مظاهرات مماثلة: similar protests refer back to protests already reported.
+        // مظاهرات مماثلة، مسيرة أخرى: similar or other protests refer to protests told
+        // elsewhere.
         if noun
-            && (t.last() + 1..(t.last() + 3).min(clause.end))
-                .any(|j| doc.bare(j).starts_with("مماثل") || doc.bare(j).starts_with("مشابه"))
+            && (t.last() + 1..(t.last() + 3).min(clause.end)).any(|j| {
+                let b = doc.bare(j);
+                b.starts_with("مماثل") || b.starts_with("مشابه") || matches!(b, "اخري" | "اخر")
+            })
         {
             return false;
         }
