@@ -52,9 +52,12 @@ start_server() {
     echo "server $URL (pid $SERVER_PID) $*"
 }
 stop_server() {
-    local rss
+    local rss anon
     rss=$(awk '/VmHWM/ {print $2}' "/proc/$SERVER_PID/status" 2>/dev/null || echo 0)
-    echo "server peak RSS: $((rss / 1024)) MB"
+    # The peak counts the database pages the server maps (shared, reclaimable page cache);
+    # its own memory is the anonymous part.
+    anon=$(awk '/RssAnon/ {print $2}' "/proc/$SERVER_PID/status" 2>/dev/null || echo 0)
+    echo "server peak RSS: $((rss / 1024)) MB (of which anonymous at the end: $((anon / 1024)) MB)"
     kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
 }
 

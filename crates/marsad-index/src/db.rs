@@ -33,6 +33,15 @@ CREATE TABLE IF NOT EXISTS articles (
     article      TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published_ts);
+-- Article bodies, apart from the record: a result page reads a hit's body (for its snippet)
+-- without the annotations that follow it in `articles.article` (one page instead of three
+-- or four, and no JSON to parse). Added within format 3: a store written before it gets the
+-- table empty and is filled in when a writer next opens it; meanwhile readers fall back to
+-- the record for any article missing here.
+CREATE TABLE IF NOT EXISTS bodies (
+    seq  INTEGER PRIMARY KEY,
+    body TEXT NOT NULL
+);
 CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
 CREATE TABLE IF NOT EXISTS quotes (
     article_id    TEXT NOT NULL,

@@ -17,6 +17,7 @@ pub mod datadir;
 mod db;
 mod error;
 pub mod events;
+mod facets;
 pub mod graph;
 pub mod query;
 pub mod retrieval;

@@ -1,23 +1,26 @@
 //! Running a query: ranked hits with snippets, facet counts, date ranges, paging.
 
 use crate::error::{Error, Result};
+use crate::facets::{FacetCollector, GlobalOrds, TermCounts};
 use crate::query::{self, QueryBuilder};
 use crate::store::Store;
 use chrono::NaiveDate;
-use marsad_arabic::analyzer::Analyzer;
+use marsad_arabic::analyzer::{Analyzer, TermStream};
 use marsad_arabic::chars::{is_arabic_word_char, is_digit, is_other_letter};
 use marsad_arabic::normalize::{Folds, fold_char};
+use marsad_arabic::stem::{Stemmer, StemmerKind};
+use marsad_arabic::stopwords::StopwordSet;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::{Bound, Range};
-use tantivy::aggregation::agg_req::Aggregations;
-use tantivy::aggregation::agg_result::AggregationResults;
-use tantivy::aggregation::{AggContextParams, AggregationCollector, AggregationLimitsGuard};
+use std::sync::{Arc, OnceLock};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DateTime, TantivyDocument, Term};
+use tantivy::tokenizer::{TextAnalyzer, TokenStream, Tokenizer};
+use tantivy::{DateTime, Score, TantivyDocument, Term};
 
 /// A search request.
 #[derive(Debug, Clone)]
@@ -155,10 +158,11 @@ impl Store {
     /// Runs `request`.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let parsed = query::parse(&request.query)?;
-        let analyzer = Analyzer::search();
+        // Made once: a new analyzer copies the stopword set.
+        static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
         let builder = QueryBuilder {
             fields: &self.fields,
-            analyzer: &analyzer,
+            analyzer: ANALYZER.get_or_init(Analyzer::search),
         };
         let text_query = builder.build(&parsed);
         let mut query: Box<dyn Query> = text_query.box_clone();
@@ -232,11 +236,18 @@ impl Store {
         let top = TopDocs::with_limit(request.limit.max(1))
             .and_offset(request.offset)
             .order_by_score();
-        let (top, total) = searcher.search(&query, &(top, Count)).map_err(index_err)?;
-        let snippets = if request.snippets {
-            let mut g = SnippetGenerator::create(&searcher, &*text_query, self.fields.body)
+        // Facets are counted in the same pass over the matches as the ranking.
+        let facet_collector = if request.facets {
+            let ords = GlobalOrds::current(&self.facet_ords, &searcher, &FACET_FIELDS)
                 .map_err(index_err)?;
-            g.set_max_num_chars(SNIPPET_CHARS);
+            Some(FacetCollector::new(&FACET_FIELDS, ords))
+        } else {
+            None
+        };
+        let (top, total, facet_counts) = searcher
+            .search(&query, &(top, Count, facet_collector))
+            .map_err(index_err)?;
+        let snippets = if request.snippets {
             let mut terms = Vec::new();
             text_query.query_terms(&mut |term, _| {
                 if term.field() == self.fields.body {
@@ -247,6 +258,8 @@ impl Store {
             });
             terms.sort();
             terms.dedup();
+            let g =
+                snippet_generator(&searcher, &*text_query, self.fields.body).map_err(index_err)?;
             Some((g, terms))
         } else {
             None
@@ -281,10 +294,9 @@ impl Store {
                 snippet,
             });
         }
-        let facets = if request.facets {
-            Some(self.facets(&searcher, &*query)?)
-        } else {
-            None
+        let facets = match facet_counts {
+            Some(counts) => Some(self.facets(counts)?),
+            None => None,
         };
         Ok(SearchResults {
             total,
@@ -293,54 +305,25 @@ impl Store {
         })
     }
 
-    fn facets(&self, searcher: &tantivy::Searcher, query: &dyn Query) -> Result<Facets> {
-        let request = serde_json::json!({
-            "outlets": { "terms": { "field": "outlet", "size": 100 } },
-            "months": { "terms": { "field": "month", "size": 1200, "order": { "_key": "asc" } } },
-            "actors": { "terms": { "field": "actor", "size": 20 } },
-            "event_types": { "terms": { "field": "event_type", "size": 16 } },
-        });
-        let aggs: Aggregations = serde_json::from_value(request)
-            .map_err(|e| Error::Query(format!("facet request: {e}")))?;
-        let collector = AggregationCollector::from_aggs(
-            aggs,
-            AggContextParams::new(
-                AggregationLimitsGuard::default(),
-                self.index().tokenizers().clone(),
-            ),
-        );
-        let results: AggregationResults =
-            searcher
-                .search(query, &collector)
-                .map_err(|source| Error::Index {
-                    path: self.dir().join("index"),
-                    source,
-                })?;
-        let value =
-            serde_json::to_value(&results).map_err(|e| Error::Query(format!("facets: {e}")))?;
-        let buckets = |name: &str| -> Vec<(String, u64)> {
-            value[name]["buckets"]
-                .as_array()
-                .map(|b| {
-                    b.iter()
-                        .filter_map(|b| {
-                            Some((b["key"].as_str()?.to_string(), b["doc_count"].as_u64()?))
-                        })
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
+    /// The facets of a search from the counts of [`FACET_FIELDS`]: outlets (at most 100)
+    /// and actors (at most 20) most first, months in calendar order (at most 1,200), event
+    /// types (at most 16) most first.
+    fn facets(&self, counts: Vec<TermCounts>) -> Result<Facets> {
+        let [outlets, months, actors, event_types]: [TermCounts; 4] = counts
+            .try_into()
+            .map_err(|_| Error::Query("facet counts: one per field expected".into()))?;
+        let mut months = months.all();
+        months.truncate(1200);
         Ok(Facets {
-            outlets: buckets("outlets"),
-            months: buckets("months"),
-            actors: self.actor_facets(buckets("actors"))?,
-            event_types: buckets("event_types"),
+            outlets: outlets.top(100),
+            months,
+            actors: self.actor_facets(actors.top(20))?,
+            event_types: event_types.top(16),
         })
     }
 
     /// Title, outlet, author, date, source, copy link and body of the articles `ids`, from
-    /// one SQL query (the body read out of the stored JSON by SQLite, so the annotations are
-    /// never parsed for a result page).
+    /// one SQL query.
     fn hit_records<'a>(
         &self,
         ids: impl Iterator<Item = &'a str>,
@@ -350,10 +333,12 @@ impl Store {
             return Ok(FxHashMap::default());
         }
         let marks = vec!["?"; ids.len()].join(",");
+        // The body from `bodies`; from the record for an article a writer has not copied
+        // there yet (see db.rs).
         let sql = format!(
-            "SELECT id, title, outlet, author, published, source, dup_of,
-                    json_extract(article, '$.body')
-             FROM articles WHERE id IN ({marks})"
+            "SELECT a.id, a.title, a.outlet, a.author, a.published, a.source, a.dup_of,
+                    COALESCE(b.body, json_extract(a.article, '$.body'))
+             FROM articles a LEFT JOIN bodies b ON b.seq = a.seq WHERE a.id IN ({marks})"
         );
         self.with_db(|c| {
             let mut st = c.prepare_cached(&sql)?;
@@ -401,8 +386,124 @@ struct HitRecord {
     body: String,
 }
 
+/// The fast fields counted for facets, in the order [`Store::facets`] reads them.
+const FACET_FIELDS: [&str; 4] = ["outlet", "month", "actor", "event_type"];
+
 /// Longest snippet, in chars.
 const SNIPPET_CHARS: usize = 220;
+
+/// tantivy's snippet generator for the body terms of `query`, scored as
+/// [`SnippetGenerator::create`] scores them (`1 / (1 + document frequency)`, terms no document
+/// holds left out), analyzing with a [`CandidateTokenizer`] instead of the field's analyzer.
+fn snippet_generator(
+    searcher: &tantivy::Searcher,
+    query: &dyn Query,
+    field: tantivy::schema::Field,
+) -> tantivy::Result<SnippetGenerator> {
+    let mut terms: BTreeSet<Term> = BTreeSet::new();
+    query.query_terms(&mut |term, _| {
+        if term.field() == field {
+            terms.insert(term.clone());
+        }
+    });
+    let mut scores: BTreeMap<String, Score> = BTreeMap::new();
+    for term in terms {
+        let Some(text) = term.value().as_str().map(str::to_string) else {
+            continue;
+        };
+        let doc_freq = searcher.doc_freq(&term)?;
+        if doc_freq > 0 {
+            scores.insert(text, 1.0 / (1.0 + doc_freq as Score));
+        }
+    }
+    let tokenizer = CandidateTokenizer {
+        terms: scores.keys().cloned().collect(),
+    };
+    Ok(SnippetGenerator::new(
+        scores,
+        TextAnalyzer::from(tokenizer),
+        field,
+        SNIPPET_CHARS,
+    ))
+}
+
+/// marsad's search analysis for snippets, stemming only the words that can match.
+///
+/// The snippet generator analyzes the text around each hit to find the query's terms in
+/// it; stemming every word was most of that work. A word's stem is a slice of its search
+/// form (marsad's stemmer only strips affixes), so a word whose search form contains no
+/// query term cannot match: it still comes out as a token, at the same position and
+/// offsets (the fragments are cut at token boundaries), but with empty text, which no term
+/// equals. The others are stemmed as the index stemmed them, so the snippets are the ones
+/// the field's own analyzer gives (a test checks it).
+#[derive(Debug, Clone)]
+struct CandidateTokenizer {
+    /// The query's body terms.
+    terms: Arc<[String]>,
+}
+
+/// The search analysis without its stemmer (folds, stopwords, token kinds as in
+/// [`Analyzer::search`]), and the stemmer on its own.
+fn unstemmed_analysis() -> &'static (Analyzer, Stemmer) {
+    static ANALYSIS: OnceLock<(Analyzer, Stemmer)> = OnceLock::new();
+    ANALYSIS.get_or_init(|| {
+        (
+            Analyzer::new(
+                Folds::SEARCH,
+                Some(Arc::new(StopwordSet::marsad().clone())),
+                Stemmer::new(StemmerKind::None),
+            ),
+            Stemmer::new(StemmerKind::Marsad),
+        )
+    })
+}
+
+impl Tokenizer for CandidateTokenizer {
+    type TokenStream<'a> = CandidateTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> CandidateTokenStream<'a> {
+        let (analyzer, stemmer) = unstemmed_analysis();
+        CandidateTokenStream {
+            words: analyzer.stream(text),
+            stemmer,
+            terms: &self.terms,
+            token: tantivy::tokenizer::Token::default(),
+        }
+    }
+}
+
+/// The token stream of [`CandidateTokenizer`].
+struct CandidateTokenStream<'a> {
+    words: TermStream<'a>,
+    stemmer: &'a Stemmer,
+    terms: &'a [String],
+    token: tantivy::tokenizer::Token,
+}
+
+impl TokenStream for CandidateTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        let Some(word) = self.words.next_term() else {
+            return false;
+        };
+        self.token.text.clear();
+        if self.terms.iter().any(|t| contains(word.text, t)) {
+            self.token.text.push_str(&self.stemmer.stem_cow(word.text));
+        }
+        self.token.offset_from = word.byte_start;
+        self.token.offset_to = word.byte_end;
+        self.token.position = word.position as usize;
+        self.token.position_length = 1;
+        true
+    }
+
+    fn token(&self) -> &tantivy::tokenizer::Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut tantivy::tokenizer::Token {
+        &mut self.token
+    }
+}
 
 /// Turns tantivy's byte-offset snippet into char offsets over the body.
 ///
@@ -447,6 +548,46 @@ fn make_snippet(generator: &SnippetGenerator, terms: &[String], body: &str) -> O
     })
 }
 
+/// Whether a char belongs to a word for [`snippet_window`]. Arabic letters and marks are
+/// tested first: `char::is_alphanumeric` walks a Unicode table for every non-ASCII char.
+fn word_char(c: char) -> bool {
+    is_arabic_word_char(c) || is_digit(c) || is_other_letter(c)
+}
+
+/// The end of the Arabic block (U+0600–U+06FF): body chars fall below it but for a few.
+const ARABIC_BLOCK_END: u32 = 0x700;
+
+/// For each char below [`ARABIC_BLOCK_END`]: `None` when it is no word char, else its
+/// search form (empty when the fold drops it, like a diacritic). Made once from
+/// [`word_char`] and [`fold_char`], which cost several lookups per char when called for each.
+fn arabic_folds() -> &'static [Option<String>] {
+    static TABLE: OnceLock<Vec<Option<String>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..ARABIC_BLOCK_END)
+            .map(|cp| {
+                let c = char::from_u32(cp)?;
+                word_char(c).then(|| {
+                    let mut folded = String::new();
+                    fold_char(c, Folds::SEARCH, &mut folded);
+                    folded
+                })
+            })
+            .collect()
+    })
+}
+
+/// Whether `needle` occurs in `hay`. On words of a few letters this plain scan beats
+/// `str::contains`, which calls `memcmp` at every position.
+fn contains(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let (Some(&first), Some(&last)) = (n.first(), n.last()) else {
+        return true;
+    };
+    h.len() >= n.len()
+        && h.windows(n.len())
+            .any(|w| w[0] == first && w[n.len() - 1] == last && w == n)
+}
+
 /// The byte range of `body` to analyze for a snippet: from a little before the densest
 /// group of candidate words to a few snippet lengths after it, on char boundaries.
 fn snippet_window(terms: &[String], body: &str) -> Option<Range<usize>> {
@@ -459,20 +600,24 @@ fn snippet_window(terms: &[String], body: &str) -> Option<Range<usize>> {
     let mut word_start = 0;
     let mut check = |word: &mut String, start: usize| {
         if !word.is_empty() {
-            if let Some(t) = terms.iter().position(|t| word.contains(t.as_str())) {
+            if let Some(t) = terms.iter().position(|t| contains(word, t)) {
                 found.push((start, t));
             }
             word.clear();
         }
     };
+    let arabic = arabic_folds();
     for (i, c) in body.char_indices() {
-        // Arabic letters and marks first: `char::is_alphanumeric` walks a Unicode table for
-        // every non-ASCII char.
-        if is_arabic_word_char(c) || is_digit(c) || is_other_letter(c) {
+        // Chars up to the end of the Arabic block from the table, others as it was made.
+        let in_block = arabic.get(c as usize);
+        if in_block.map_or_else(|| word_char(c), Option::is_some) {
             if word.is_empty() {
                 word_start = i;
             }
-            fold_char(c, Folds::SEARCH, &mut word);
+            match in_block {
+                Some(Some(folded)) => word.push_str(folded),
+                _ => fold_char(c, Folds::SEARCH, &mut word),
+            }
         } else {
             check(&mut word, word_start);
         }
@@ -534,7 +679,91 @@ mod tests {
         assert!(snippet_window(&[], &body).is_none());
     }
 
+    /// Snippets made with the field's own analyzer (what `SnippetGenerator::create` uses)
+    /// and with [`CandidateTokenizer`], for the same scored terms.
+    fn both_snippets(
+        text: &str,
+        query: &str,
+    ) -> (tantivy::snippet::Snippet, tantivy::snippet::Snippet) {
+        let analyzer = Analyzer::search();
+        let mut scores = BTreeMap::new();
+        for (i, t) in analyzer.terms(query).into_iter().enumerate() {
+            scores.insert(t, 1.0 / (2.0 + i as Score));
+        }
+        let field = tantivy::schema::Field::from_field_id(0);
+        let stock = SnippetGenerator::new(
+            scores.clone(),
+            TextAnalyzer::from(marsad_arabic::tantivy_analyzer::MarsadTokenizer::new(
+                Analyzer::search(),
+            )),
+            field,
+            SNIPPET_CHARS,
+        );
+        let fast = SnippetGenerator::new(
+            scores.clone(),
+            TextAnalyzer::from(CandidateTokenizer {
+                terms: scores.keys().cloned().collect(),
+            }),
+            field,
+            SNIPPET_CHARS,
+        );
+        (stock.snippet(text), fast.snippet(text))
+    }
+
+    fn same(a: &tantivy::snippet::Snippet, b: &tantivy::snippet::Snippet) -> bool {
+        a.fragment() == b.fragment()
+            && a.fragment_range() == b.fragment_range()
+            && a.highlighted() == b.highlighted()
+    }
+
+    #[test]
+    fn candidate_tokens_give_the_snippets_of_the_full_analysis() {
+        let text = "قال وزير الخارجية إن المفاوضات بين الطرفين ستُستأنف في جنيف، وإنّ الوفود \
+                    #مفاوضات_جنيف وصلت إلى المدينة في 12/5/2016 عند الساعة 10:30. وأضاف أنه \
+                    «لا تراجع» عن المفاوضاتِ مع الأطراف، وأن الاتفاقيات السابقة ما زالت قائمة \
+                    (راجع https://example.org/talks). Negotiations resumed في عام 2016.";
+        for query in [
+            "المفاوضات جنيف",
+            "الاتفاقية",
+            "وزير الخارجية",
+            "2016",
+            "negotiations",
+            "الوفد المدينة تراجع",
+            "غائب",
+        ] {
+            let (stock, fast) = both_snippets(text, query);
+            assert!(
+                same(&stock, &fast),
+                "{query}: {:?} / {:?}",
+                stock.fragment(),
+                fast.fragment()
+            );
+            if query != "غائب" {
+                assert!(!stock.highlighted().is_empty(), "{query}");
+            }
+        }
+    }
+
     proptest! {
+        #[test]
+        fn candidate_tokens_agree_on_random_text(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "المفاوضات", "مفاوضات", "والمفاوضات", "في", "من", "إلى", "جنيف", "بجنيف",
+                    "الوزير", "وزيرة", "قالت", "إنه", "2016", "١٢", "#حكومة_الوفاق", "،", ".",
+                    "الأطراف", "طرف", "ستستأنف", "المدينة", "مدينتهم", "Geneva", "talks",
+                ]),
+                0..200,
+            ),
+            query in proptest::sample::select(vec![
+                "المفاوضات جنيف", "الوزير", "طرف المدينة", "2016", "talks", "الوفاق",
+            ]),
+        ) {
+            let text = words.join(" ");
+            let (stock, fast) = both_snippets(&text, query);
+            prop_assert!(same(&stock, &fast), "{:?} / {:?}", stock.fragment(), fast.fragment());
+        }
+
         #[test]
         fn windows_are_char_ranges_of_the_body(body in "[ا-ي \\.a-zé0-9]{0,3000}", t in "[ا-ي]{1,4}") {
             if let Some(w) = snippet_window(&[t], &body) {

@@ -43,6 +43,13 @@ const WRITER_HEAP: usize = 256 << 20;
 /// SQLite page cache of a writer's connection, in KiB.
 const WRITER_PAGE_CACHE_KIB: i64 = 64 << 10;
 
+/// How much of the database a reader maps into memory (address space; the pages stay in
+/// the OS page cache, shared with other processes).
+const READER_MMAP_BYTES: i64 = 1 << 30;
+
+/// Prepared statements a reader keeps.
+const READER_STATEMENTS: usize = 128;
+
 /// An open data directory, for reading.
 pub struct Store {
     dir: PathBuf,
@@ -50,6 +57,8 @@ pub struct Store {
     reader: IndexReader,
     pub(crate) fields: Fields,
     db: std::sync::Mutex<Connection>,
+    /// The facet fields' global term ordinals for the segments last searched.
+    pub(crate) facet_ords: std::sync::Mutex<Option<std::sync::Arc<crate::facets::GlobalOrds>>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -123,6 +132,18 @@ impl Store {
             path: db_path.clone(),
             source,
         })?;
+        // Reads through a memory map: a search reads a few dozen pages (hit rows, bodies,
+        // actor names) all over the file, and SQLite's default 2 MB page cache sent most of
+        // them to a `pread` system call each.
+        conn.pragma_update(None, "mmap_size", READER_MMAP_BYTES)
+            .map_err(|source| Error::Database {
+                path: db_path.clone(),
+                source,
+            })?;
+        // Statements stay prepared: rusqlite keeps 16 by default, fewer than a search and an
+        // actor profile use (one per number of ids in an `IN (…)` list among them), and
+        // preparing one again cost more than running it.
+        conn.set_prepared_statement_cache_capacity(READER_STATEMENTS);
         let index = open_index(dir)?;
         let fields = schema::fields_of(&index.schema()).map_err(|source| Error::Index {
             path: dir.join(INDEX_DIR),
@@ -142,16 +163,13 @@ impl Store {
             reader,
             fields,
             db: std::sync::Mutex::new(conn),
+            facet_ords: std::sync::Mutex::new(None),
         })
     }
 
     /// The data directory.
     pub fn dir(&self) -> &Path {
         &self.dir
-    }
-
-    pub(crate) fn index(&self) -> &Index {
-        &self.index
     }
 
     pub(crate) fn reader(&self) -> &IndexReader {
@@ -227,6 +245,20 @@ impl Store {
 
     /// Stored quotes matching `filter`, oldest article first.
     pub fn quotes(&self, filter: &QuoteFilter) -> Result<Vec<StoredQuote>> {
+        self.quotes_in_order(filter, false)
+    }
+
+    /// The stored quotes matching `filter`, newest first (`limit` keeps the newest): what
+    /// [`Store::quotes`] returns, reversed, without reading the older ones.
+    pub fn latest_quotes(&self, filter: &QuoteFilter) -> Result<Vec<StoredQuote>> {
+        self.quotes_in_order(filter, true)
+    }
+
+    fn quotes_in_order(
+        &self,
+        filter: &QuoteFilter,
+        newest_first: bool,
+    ) -> Result<Vec<StoredQuote>> {
         let speaker = filter
             .speaker
             .as_deref()
@@ -265,10 +297,11 @@ impl Store {
             "SELECT q.article_id, a.title, a.outlet, a.published, q.quote
              FROM quotes q JOIN articles a ON a.id = q.article_id
              {}{}
-             ORDER BY a.published_ts, a.seq, q.ord
+             ORDER BY a.published_ts {order}, a.seq {order}, q.ord {order}
              LIMIT ?",
             if conditions.is_empty() { "" } else { "WHERE " },
-            conditions.join(" AND ")
+            conditions.join(" AND "),
+            order = if newest_first { "DESC" } else { "ASC" },
         );
         let rows: Vec<Row> = self.with_db(|c| {
             let mut st = c.prepare_cached(&sql)?;
@@ -585,12 +618,21 @@ impl Store {
 
     /// Actor names by id, `None` for an id the store does not know (for facets and lists).
     pub fn actor_names(&self, ids: &[String]) -> Result<Vec<Option<String>>> {
-        self.with_db(|c| {
-            let mut st = c.prepare_cached("SELECT name FROM actors WHERE id = ?1")?;
-            ids.iter()
-                .map(|id| st.query_row([id], |r| r.get(0)).optional())
-                .collect()
-        })
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        // One query for all (a page of facets asks for twenty).
+        let marks = vec!["?"; ids.len()].join(",");
+        let names: std::collections::HashMap<String, String> = self.with_db(|c| {
+            let mut st = c.prepare_cached(&format!(
+                "SELECT id, name FROM actors WHERE id IN ({marks})"
+            ))?;
+            st.query_map(rusqlite::params_from_iter(ids), |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
+            .collect()
+        })?;
+        Ok(ids.iter().map(|id| names.get(id).cloned()).collect())
     }
 }
 
@@ -614,6 +656,18 @@ fn check_format(dir: &Path, conn: &Connection) -> Result<()> {
             }
         }
     }
+}
+
+/// Copies into `bodies` the body of every article missing there: the articles of a store
+/// written before the table existed, or by a build that did not know it. One indexed probe
+/// per article when nothing is missing.
+fn fill_bodies(conn: &Connection) -> rusqlite::Result<usize> {
+    conn.execute(
+        "INSERT INTO bodies (seq, body)
+         SELECT a.seq, COALESCE(json_extract(a.article, '$.body'), '') FROM articles a
+         WHERE NOT EXISTS (SELECT 1 FROM bodies b WHERE b.seq = a.seq)",
+        [],
+    )
 }
 
 fn open_index(dir: &Path) -> Result<Index> {
@@ -765,6 +819,7 @@ impl<'s> StoreWriter<'s> {
             prepared.set_payload(&committed.to_string());
             prepared.commit().map_err(index_err)?;
         }
+        fill_bodies(&conn).map_err(db_err)?;
         conn.execute_batch("BEGIN IMMEDIATE").map_err(db_err)?;
         Ok(StoreWriter {
             store,
@@ -849,6 +904,11 @@ impl<'s> StoreWriter<'s> {
                     json,
                 ])
             })
+            .map_err(self.db_err())?;
+        let seq = self.conn.last_insert_rowid();
+        self.conn
+            .prepare_cached("INSERT INTO bodies (seq, body) VALUES (?1, ?2)")
+            .and_then(|mut st| st.execute(params![seq, article.body]))
             .map_err(self.db_err())?;
         self.writer.add_document(doc).map_err(self.index_err())?;
         self.add_quotes(&article.id, &article.quotes)?;

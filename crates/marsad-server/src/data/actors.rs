@@ -12,8 +12,7 @@
 
 use crate::ApiError;
 use crate::api::types::{
-    ActorDetail, ActorProfile, ActorRef, ActorSummary, ActorsResponse, Certainty, Counterpart,
-    MonthPoint,
+    ActorDetail, ActorProfile, ActorRef, ActorSummary, ActorsResponse, Counterpart, MonthPoint,
 };
 use crate::data::{events, quotes};
 use chrono::NaiveDate;
@@ -271,11 +270,11 @@ pub fn profile(store: &Store, id: &str) -> Result<Option<ActorProfile>, ApiError
             .cmp(&(a.events, a.articles))
             .then_with(|| a.actor.name.cmp(&b.actor.name))
     });
-    let said = quotes::by_actor(store, &actor.id, None::<Certainty>, 0, 20)?;
+    let said = quotes::latest_by_actor(store, &actor.id, 20)?;
     Ok(Some(ActorProfile {
         actor,
         timeline: months.into_values().collect(),
         counterparts,
-        quotes: said.quotes,
+        quotes: said,
     }))
 }

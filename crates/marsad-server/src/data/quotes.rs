@@ -108,17 +108,44 @@ pub fn by_actor(
             .into_iter()
             .skip(offset)
             .take(limit)
-            .map(|q| QuoteItem {
-                article: ArticleRef {
-                    id: q.article_id,
-                    title: q.title,
-                    outlet: q.outlet,
-                    published: q.published,
-                },
-                quote: to_span(&q.quote),
-            })
+            .map(item)
             .collect(),
     })
+}
+
+/// The `limit` latest quotes whose speaker was resolved to `actor`, newest first: the first
+/// page of [`by_actor`] without a certainty filter, reading only those quotes.
+pub fn latest_by_actor(
+    store: &Store,
+    actor: &str,
+    limit: usize,
+) -> Result<Vec<QuoteItem>, ApiError> {
+    if !any_stored(store)? {
+        return Ok(Vec::new());
+    }
+    let filter = QuoteFilter {
+        actor: Some(actor.to_string()),
+        limit: Some(limit),
+        ..QuoteFilter::default()
+    };
+    Ok(store
+        .latest_quotes(&filter)?
+        .into_iter()
+        .map(item)
+        .collect())
+}
+
+/// The API form of a stored quote.
+fn item(q: marsad_index::StoredQuote) -> QuoteItem {
+    QuoteItem {
+        article: ArticleRef {
+            id: q.article_id,
+            title: q.title,
+            outlet: q.outlet,
+            published: q.published,
+        },
+        quote: to_span(&q.quote),
+    }
 }
 
 /// Stored quotes in the store (`None`: no quote is stored, i.e. the quotes stage has not
