@@ -141,12 +141,22 @@ async function articleScenario(page, base) {
   expect(await page.locator('.article-body .quote').count() > 0, 'no quote marked in the body');
   const related = await page.locator('ul.related li').allTextContents();
   expect(related.some((r) => r.includes(copy.title)), `the copy «${copy.title}» is not listed under copies`);
+  // Every event of the article is listed, each party shown: resolved ones as links to their
+  // actor page, unresolved ones (no actor id) by their words.
+  const api = await (await page.request.get(`${base}/api/articles/${copy.dup_of}`)).json();
+  const listed = await page.locator('ol.events li.event-item').count();
+  expect(listed === api.events.length, `${listed} events listed, the API has ${api.events.length}`);
+  const parties = api.events.flatMap((e) => [e.source, e.target]).filter(Boolean);
+  const linked = await page.locator('ol.events a.actor').count();
+  const unresolved = await page.locator('ol.events span.actor.unresolved').count();
+  expect(linked === parties.filter((p) => p.id).length && unresolved === parties.filter((p) => !p.id).length,
+    `event parties: ${linked} linked and ${unresolved} unresolved shown, the API has ${parties.length}`);
   await shot(page, 'article');
   // The copy links back to its original.
   await page.locator('ul.related a', { hasText: copy.title }).first().click();
   await page.waitForURL(new RegExp(`/article/${copy.id}`));
   await page.waitForSelector('.rel-original');
-  return `${entities} entities of ${types.length} types, ${quotes} quotes with badges (${[...new Set(badges)].join(', ')}), ${related.length} related copies`;
+  return `${entities} entities of ${types.length} types, ${quotes} quotes with badges (${[...new Set(badges)].join(', ')}), ${listed} events with ${parties.length} parties, ${related.length} related copies`;
 }
 
 async function actorScenario(page, base) {

@@ -57,7 +57,8 @@ async fn the_events_list_filters_pages_and_exports() {
     let order = ids(&all);
     assert_eq!(order[0], "e5-0");
     assert_eq!(order.last().map(String::as_str), Some("e1-0"), "{order:?}");
-    // Parties: resolved actors with their names; the unknown gunmen are no actor.
+    // Parties: resolved actors with their names; the unknown gunmen are no actor, but they
+    // are still shown, by their words and where those are.
     let by_id = |id: &str| -> Value {
         all["events"]
             .as_array()
@@ -68,7 +69,19 @@ async fn the_events_list_filters_pages_and_exports() {
             .unwrap()
     };
     let e3 = by_id("e3-0");
-    assert!(e3["source"].is_null());
+    assert!(e3["source"]["id"].is_null(), "{e3}");
+    assert_eq!(e3["source"]["name"], "مسلحون مجهولون");
+    let at = |v: &Value| v.as_u64().unwrap() as usize;
+    let from = at(&e3["evidence"]["start"]);
+    let words: String = e3["text"]
+        .as_str()
+        .unwrap()
+        .chars()
+        .skip(at(&e3["source"]["span"]["start"]) - from)
+        .take(at(&e3["source"]["span"]["end"]) - at(&e3["source"]["span"]["start"]))
+        .collect();
+    assert_eq!(words, "مسلحون مجهولون", "the span points at the words");
+    assert!(e3["location"].is_null());
     assert_eq!(e3["target"]["id"], ARMY);
     assert_eq!(e3["target"]["name"], "جيش الشمال");
     assert_eq!(e3["polarity"], "conflict");

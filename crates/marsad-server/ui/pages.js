@@ -24,8 +24,13 @@ function meta(items) {
   return h('p', { class: 'meta' }, items.filter(Boolean).flatMap((x, i) => (i ? [h('span', { class: 'sep' }, ' · '), x] : [x])));
 }
 
+// A resolved actor links to its page; a party the actor layer did not resolve (unknown
+// gunmen, protesters) is shown by its words.
 function actorLink(a) {
-  return a ? link(`/actor/${encodeURIComponent(a.id)}`, { class: 'actor' }, a.name) : null;
+  if (!a) return null;
+  return a.id
+    ? link(`/actor/${encodeURIComponent(a.id)}`, { class: 'actor' }, a.name)
+    : h('span', { class: 'actor unresolved', title: t('unresolved_actor') }, a.name);
 }
 
 // ---------------------------------------------------------------- search
@@ -220,7 +225,9 @@ export async function articlePage(main, id, signal) {
   const eventList = a.events.length
     ? h('ol', { class: 'events' }, a.events.map((e) => h('li', { class: 'event-item' },
       h('span', { class: `etype pol-${e.polarity ?? 'none'}` }, eventLabel(e.type)), ' ', badge(e.certainty), ' ',
-      actorLink(e.source), e.target ? ' ← ' : '', actorLink(e.target), e.date ? h('span', { class: 'date' }, ` ${dateLabel(e.date)}`) : null, ' ',
+      actorLink(e.source), e.target ? ' ← ' : '', actorLink(e.target),
+      e.location ? h('span', { class: 'place' }, ` ${t('in_place', e.location.name)}`) : null,
+      e.date ? h('span', { class: 'date' }, ` ${dateLabel(e.date)}`) : null, ' ',
       h('a', { href: `#ev-${e.id}`, class: 'jump', onclick: (ev) => { ev.preventDefault(); flash(`ev-${e.id}`); } }, t('evidence')))))
     : emptyState(a.annotations.events === 'unavailable' ? t('no_data_yet') : t('no_events'));
 

@@ -141,7 +141,7 @@ pub async fn list(
 }
 
 /// The CSV columns.
-pub const CSV_HEADER: &str = "id,date,type,polarity,certainty,source_id,source,target_id,target,article_id,article_title,outlet,published,evidence_start,evidence_end,evidence";
+pub const CSV_HEADER: &str = "id,date,type,polarity,certainty,source_id,source,target_id,target,location,article_id,article_title,outlet,published,evidence_start,evidence_end,evidence";
 
 /// Events as CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheets read Arabic).
 pub fn to_csv(items: &[EventItem]) -> String {
@@ -161,10 +161,17 @@ pub fn to_csv(items: &[EventItem]) -> String {
             &e.event_type,
             polarity,
             e.certainty.name(),
-            e.source.as_ref().map_or("", |a| a.id.as_str()),
+            e.source
+                .as_ref()
+                .and_then(|a| a.id.as_deref())
+                .unwrap_or(""),
             e.source.as_ref().map_or("", |a| a.name.as_str()),
-            e.target.as_ref().map_or("", |a| a.id.as_str()),
+            e.target
+                .as_ref()
+                .and_then(|a| a.id.as_deref())
+                .unwrap_or(""),
             e.target.as_ref().map_or("", |a| a.name.as_str()),
+            e.location.as_ref().map_or("", |a| a.name.as_str()),
             &it.article.id,
             &it.article.title,
             it.article.outlet.as_deref().unwrap_or(""),
@@ -287,7 +294,7 @@ pub async fn graph(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::types::{ActorRef, ArticleRef, EventSpan, Span};
+    use crate::api::types::{ArticleRef, EventSpan, Party, Span};
 
     #[test]
     fn csv_quotes_and_defuses() {
@@ -303,11 +310,17 @@ mod tests {
                 polarity: Some(Polarity::Conflict),
                 certainty: Certainty::Reported,
                 date: Some("2024-03-05".into()),
-                source: Some(ActorRef {
-                    id: "a1".into(),
+                source: Some(Party {
+                    id: Some("a1".into()),
                     name: "الحكومة".into(),
+                    span: Span { start: 3, end: 10 },
                 }),
-                target: None,
+                target: Some(Party {
+                    id: None,
+                    name: "مسلحون".into(),
+                    span: Span { start: 12, end: 18 },
+                }),
+                location: None,
                 evidence: Span { start: 3, end: 40 },
                 text: "اتهم الوزير، بحسب مصادر، \"المملكة\"".into(),
             },
@@ -324,7 +337,7 @@ mod tests {
         assert!(lines[0].ends_with(CSV_HEADER));
         assert_eq!(
             lines[1],
-            "e1,2024-03-05,ACCUSE,conflict,reported,a1,الحكومة,,,f00,عنوان,,,3,40,\"اتهم الوزير، بحسب مصادر، \"\"المملكة\"\"\""
+            "e1,2024-03-05,ACCUSE,conflict,reported,a1,الحكومة,,مسلحون,,f00,عنوان,,,3,40,\"اتهم الوزير، بحسب مصادر، \"\"المملكة\"\"\""
         );
     }
 }

@@ -261,6 +261,19 @@ pub struct ActorRef {
     pub name: String,
 }
 
+/// A participant of an event as the text names it: the actor it was resolved to, if the
+/// actor layer knows it (unknown gunmen, protesters or a ministry of an unnamed country stay
+/// unresolved but are still shown), and where its words are.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Party {
+    /// Actor id; `null` when the words name no known actor.
+    pub id: Option<String>,
+    /// Display name: the actor's canonical name when resolved, else the words of the text.
+    pub name: String,
+    /// The span of the words in the body.
+    pub span: Span,
+}
+
 /// Whether an event is cooperative or conflictual (the quad-class split).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "lowercase")]
@@ -286,9 +299,11 @@ pub struct EventSpan {
     /// When it happened (ISO 8601 date), as far as the text says.
     pub date: Option<String>,
     /// Who acted.
-    pub source: Option<ActorRef>,
+    pub source: Option<Party>,
     /// Who was acted upon.
-    pub target: Option<ActorRef>,
+    pub target: Option<Party>,
+    /// Where it happened, as the text says (`في موسكو`).
+    pub location: Option<Party>,
     /// The evidence sentence's span in the body.
     pub evidence: Span,
     /// The evidence sentence.

@@ -11,7 +11,7 @@
 use crate::ApiError;
 use crate::api::types::{
     ActorRef, Certainty, Counterpart, EventItem, EventSpan, FacetCount, GraphEdge, MonthPoint,
-    Polarity, Provenance, Span,
+    Party, Polarity, Provenance, Span,
 };
 use chrono::NaiveDate;
 use marsad_core::{Actor, Argument, Article, CertaintyLabel, Event, EventType};
@@ -70,15 +70,20 @@ fn polarity(kind: EventType) -> Polarity {
     }
 }
 
-/// An event as the API shows it. A party the actor layer did not resolve has no actor to
-/// link to, so it is left out (its words are in the evidence); `name_of` names resolved ones.
+/// An event as the API shows it. Every party the text names is kept; `name_of` gives a
+/// resolved one its actor's name.
 fn span(id: String, e: &Event, name_of: &dyn Fn(&Argument, &str) -> String) -> EventSpan {
     let party = |a: &Option<Argument>| {
-        a.as_ref().and_then(|a| {
-            a.actor.as_ref().map(|id| ActorRef {
-                id: id.clone(),
-                name: name_of(a, id),
-            })
+        a.as_ref().map(|a| Party {
+            id: a.actor.clone(),
+            name: a
+                .actor
+                .as_deref()
+                .map_or_else(|| a.name.clone(), |id| name_of(a, id)),
+            span: Span {
+                start: a.start,
+                end: a.end,
+            },
         })
     };
     EventSpan {
@@ -89,6 +94,7 @@ fn span(id: String, e: &Event, name_of: &dyn Fn(&Argument, &str) -> String) -> E
         date: e.date.as_ref().and_then(|d| d.value.clone()),
         source: party(&e.source),
         target: party(&e.target),
+        location: party(&e.location),
         evidence: Span {
             start: e.start,
             end: e.end,
