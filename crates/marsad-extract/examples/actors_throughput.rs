@@ -7,34 +7,13 @@
 use marsad_arabic::token::Tokens;
 use marsad_extract::NerModel;
 use marsad_extract::actors::{self, Registry};
-use std::io::{BufRead, BufReader};
 use std::time::Instant;
 
+#[path = "common/corpus.rs"]
+mod corpus;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let mut args = std::env::args().skip(1);
-    let path = args
-        .next()
-        .ok_or("usage: actors_throughput FILE.jsonl[.gz|.zst] [MAX_ARTICLES]")?;
-    let max: usize = args
-        .next()
-        .map(|s| s.parse())
-        .transpose()?
-        .unwrap_or(usize::MAX);
-    let file = std::fs::File::open(&path)?;
-    let reader: Box<dyn std::io::Read> = if path.ends_with(".gz") {
-        Box::new(flate2::read::MultiGzDecoder::new(file))
-    } else if path.ends_with(".zst") {
-        Box::new(zstd::Decoder::new(file)?)
-    } else {
-        Box::new(file)
-    };
-    let mut texts = Vec::new();
-    for line in BufReader::new(reader).lines().take(max) {
-        let v: serde_json::Value = serde_json::from_str(&line?)?;
-        if let Some(t) = v.get("content").and_then(|c| c.as_str()) {
-            texts.push(t.to_string());
-        }
-    }
+    let texts = corpus::texts_from_args("actors_throughput")?;
     let tokens: usize = texts.iter().map(|t| Tokens::new(t).count()).sum();
     let model = NerModel::embedded();
     let _ = actors::extract("تحميل موسكو");
