@@ -566,6 +566,23 @@ impl Where {
         vec!["?"; n].join(", ")
     }
 
+    /// The rows of `table` (named `alias` in the clauses) that match, counted by type.
+    fn type_counts(
+        &self,
+        c: &Connection,
+        table: &str,
+        alias: &str,
+    ) -> rusqlite::Result<Vec<(String, u64)>> {
+        c.prepare(&format!(
+            "SELECT {alias}.type, COUNT(*) FROM {table} {alias}{} GROUP BY {alias}.type",
+            self.sql()
+        ))?
+        .query_map(params_from_iter(&self.params), |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?
+        .collect()
+    }
+
     fn sql(&self) -> String {
         if self.clauses.is_empty() {
             String::new()
@@ -851,13 +868,7 @@ impl Store {
             Option<String>,
         );
         let (counts, rows): (Vec<(String, u64)>, Vec<Row>) = self.with_db(|c| {
-            let counts = c
-                .prepare(&format!(
-                    "SELECT e.type, COUNT(*) FROM events e{} GROUP BY e.type",
-                    w.sql()
-                ))?
-                .query_map(params_from_iter(&w.params), |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let counts = w.type_counts(c, "events", "e")?;
             let rows = c
                 .prepare(&format!(
                     "SELECT e.article_id, e.ord, e.cluster, e.day, e.event, a.title, a.outlet,
@@ -933,13 +944,7 @@ impl Store {
             ),
         );
         let (counts, rows): (Vec<(String, u64)>, Vec<Row>) = self.with_db(|c| {
-            let counts = c
-                .prepare(&format!(
-                    "SELECT c.type, COUNT(*) FROM event_clusters c{} GROUP BY c.type",
-                    w.sql()
-                ))?
-                .query_map(params_from_iter(&w.params), |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let counts = w.type_counts(c, "event_clusters", "c")?;
             let rows = c
                 .prepare(&format!(
                     "SELECT c.id, c.type, c.certainty, c.mentions, c.articles, c.first_day,
