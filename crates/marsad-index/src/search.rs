@@ -175,35 +175,10 @@ impl Store {
                     facets: request.facets.then(Facets::default),
                 });
             }
-            let any_of: Vec<(Occur, Box<dyn Query>)> = ids
-                .iter()
-                .map(|id| {
-                    let term = Term::from_field_text(self.fields.actor, id);
-                    let q: Box<dyn Query> =
-                        Box::new(TermQuery::new(term, IndexRecordOption::Basic));
-                    (Occur::Should, q)
-                })
-                .collect();
-            query = Box::new(BooleanQuery::new(vec![
-                (Occur::Must, query),
-                (Occur::Must, Box::new(BooleanQuery::new(any_of))),
-            ]));
+            query = require_any(query, self.fields.actor, &ids);
         }
         if !request.event_types.is_empty() {
-            let any_of: Vec<(Occur, Box<dyn Query>)> = request
-                .event_types
-                .iter()
-                .map(|t| {
-                    let term = Term::from_field_text(self.fields.event_type, t);
-                    let q: Box<dyn Query> =
-                        Box::new(TermQuery::new(term, IndexRecordOption::Basic));
-                    (Occur::Should, q)
-                })
-                .collect();
-            query = Box::new(BooleanQuery::new(vec![
-                (Occur::Must, query),
-                (Occur::Must, Box::new(BooleanQuery::new(any_of))),
-            ]));
+            query = require_any(query, self.fields.event_type, &request.event_types);
         }
         if request.from.is_some() || request.to.is_some() {
             let ts = |d: NaiveDate, end: bool| {
@@ -384,6 +359,26 @@ struct HitRecord {
     source: String,
     dup_of: Option<String>,
     body: String,
+}
+
+/// `query` restricted to documents holding at least one of `values` in the raw `field`.
+fn require_any(
+    query: Box<dyn Query>,
+    field: tantivy::schema::Field,
+    values: &[String],
+) -> Box<dyn Query> {
+    let any_of: Vec<(Occur, Box<dyn Query>)> = values
+        .iter()
+        .map(|v| {
+            let term = Term::from_field_text(field, v);
+            let q: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+            (Occur::Should, q)
+        })
+        .collect();
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, query),
+        (Occur::Must, Box::new(BooleanQuery::new(any_of))),
+    ]))
 }
 
 /// The fast fields counted for facets, in the order [`Store::facets`] reads them.
