@@ -73,6 +73,15 @@ pub fn link_events(events: &mut [Event], entities: &[Entity], published: Option<
         link(&mut ev.source);
         link(&mut ev.target);
         link(&mut ev.location);
+        // The extractor keeps an actor from acting on itself by comparing names, but two
+        // names of one actor (الجيش الليبي … للجيش الليبي, حفتر … المشير) only meet here. The
+        // target is the better-marked role (position, preposition), so the source goes.
+        if ev.source.as_ref().and_then(|a| a.actor.as_ref()).is_some()
+            && ev.source.as_ref().and_then(|a| a.actor.as_ref())
+                == ev.target.as_ref().and_then(|a| a.actor.as_ref())
+        {
+            ev.source = None;
+        }
         let expected = ev.certainty.label == marsad_core::CertaintyLabel::Expected;
         match (&mut ev.date, day) {
             (Some(d), Some(p)) => {
@@ -146,6 +155,49 @@ mod tests {
             undated
                 .iter()
                 .all(|e| e.date.as_ref().is_none_or(|d| d.value.is_none()))
+        );
+    }
+
+    #[test]
+    fn an_actor_linked_on_both_sides_does_not_act_on_itself() {
+        // Our own sentence: both participants name the same army, once with a glued
+        // preposition, so the extractor's name comparison cannot see it.
+        let body = "وأعلن الجيش الوطني دعمه الكامل للجيش الوطني في معركته.";
+        let mut events = extract(body).events;
+        let ev = events
+            .iter()
+            .position(|e| e.source.is_some() && e.target.is_some())
+            .expect("an event with both participants");
+        let span = |a: &Option<Argument>| a.as_ref().map(|a| (a.start, a.end)).unwrap();
+        let entity = |(start, end): (usize, usize), actor: &str| Entity {
+            text: body.chars().skip(start).take(end - start).collect(),
+            kind: marsad_core::EntityType::Org,
+            start,
+            end,
+            actor: Some(actor.to_string()),
+            nominal: false,
+        };
+        let (source, target) = (span(&events[ev].source), span(&events[ev].target));
+        let mut other = events.clone();
+        // Two different actors stay as they are.
+        link_events(
+            &mut other,
+            &[entity(source, "army-a"), entity(target, "army-b")],
+            None,
+        );
+        assert_eq!(
+            other[ev].source.as_ref().and_then(|a| a.actor.as_deref()),
+            Some("army-a")
+        );
+        link_events(
+            &mut events,
+            &[entity(source, "army"), entity(target, "army")],
+            None,
+        );
+        assert!(events[ev].source.is_none(), "{:?}", events[ev]);
+        assert_eq!(
+            events[ev].target.as_ref().and_then(|a| a.actor.as_deref()),
+            Some("army")
         );
     }
 
