@@ -179,3 +179,46 @@ fn a_store_of_the_previous_format_asks_for_a_reingest() {
         "{err}"
     );
 }
+
+#[test]
+fn people_known_only_by_surname_are_offered_as_possibly_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    // Our own names. Two full names share the surname الوردي; a third article names
+    // only «الوردي» and so has an actor of its own (bare surnames never link articles).
+    let salem = actor("00000000000000a1", "سالم الوردي", ActorType::Person, &[]);
+    let munir = actor("00000000000000a2", "منير الوردي", ActorType::Person, &[]);
+    let bare = actor("00000000000000a3", "الوردي", ActorType::Person, &[]);
+    let other = actor("00000000000000a4", "هالة النمر", ActorType::Person, &[]);
+    let gov = actor("00000000000000b1", "الوردي", ActorType::Government, &[]);
+    let articles = [
+        article("y1", &[("سالم الوردي", &salem), ("سالم الوردي", &salem)]),
+        article("y2", &[("منير الوردي", &munir)]),
+        article("y3", &[("الوردي", &bare), ("هالة النمر", &other)]),
+        article("y4", &[("الوردي", &gov)]),
+    ];
+    let mut w = store.writer(1).unwrap();
+    for a in &articles {
+        assert!(w.add(a, None).unwrap());
+    }
+    w.finish().unwrap();
+
+    let names = |a: &Actor| -> Vec<String> {
+        store
+            .possibly_same(a, 10)
+            .unwrap()
+            .into_iter()
+            .map(|s| s.actor.name)
+            .collect()
+    };
+    // The bare surname: every person whose full name ends in it, most mentioned first; not
+    // the government body that happens to share the word, nor itself.
+    assert_eq!(names(&bare), ["سالم الوردي", "منير الوردي"]);
+    assert_eq!(store.possibly_same(&bare, 1).unwrap().len(), 1);
+    // A full name: the one-word person named by its surname, not the other full name.
+    assert_eq!(names(&salem), ["الوردي"]);
+    assert_eq!(names(&munir), ["الوردي"]);
+    // No namesake, and not a person at all.
+    assert!(names(&other).is_empty());
+    assert!(names(&gov).is_empty());
+}

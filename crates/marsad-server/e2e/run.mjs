@@ -218,7 +218,19 @@ async function actorScenario(page, base) {
     await shot(page, 'actor-quotes');
     said = `${speaker.name}: ${shown} quotes with badges, certainty filter works`;
   }
-  return `${chosen.name}: ${bars} timeline bars, ${nodes} nodes and ${edges} edges, edge click shows details; ${said}`;
+  // A person the API offers as possibly the same as another is shown on the page, linked.
+  let maybe = 'no person has a possible namesake';
+  for (const a of actors.actors.filter((x) => x.type === 'person').slice(0, 40)) {
+    const p = await (await page.request.get(`${base}/api/actors/${a.id}`)).json();
+    if (!p.possibly_same.length) continue;
+    await page.goto(`${base}/actor/${a.id}`);
+    await page.waitForSelector('p.possibly-same a');
+    const shown = await page.locator('p.possibly-same a').evaluateAll((els) => els.map((e) => e.textContent));
+    expect(JSON.stringify(shown) === JSON.stringify(p.possibly_same.map((o) => o.name)), `${a.name}: possibly the same shows ${shown}, the API has ${p.possibly_same.map((o) => o.name)}`);
+    maybe = `${a.name}: possibly the same as ${shown.join('، ')}`;
+    break;
+  }
+  return `${chosen.name}: ${bars} timeline bars, ${nodes} nodes and ${edges} edges, edge click shows details; ${said}; ${maybe}`;
 }
 
 async function chartsScenario(page, base) {

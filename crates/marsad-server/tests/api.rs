@@ -919,6 +919,58 @@ async fn actors_profiles_timelines_and_the_graph_agree_with_search() {
     }
 }
 
+#[tokio::test]
+async fn a_bare_surname_and_the_full_name_ending_in_it_are_offered_to_each_other() {
+    let store = shared_store();
+    let s = start(store.clone(), config(), None).await;
+    let listed = get(s.addr, "/api/actors?type=person&per_page=100")
+        .await
+        .json();
+    let people = listed["actors"].as_array().unwrap();
+    let mut pairs = 0;
+    for a in people {
+        let id = a["id"].as_str().unwrap();
+        let p = get(s.addr, &format!("/api/actors/{id}")).await.json();
+        let name = p["actor"]["name"].as_str().unwrap().trim().to_string();
+        for o in p["possibly_same"].as_array().unwrap() {
+            let other = o["name"].as_str().unwrap().trim().to_string();
+            assert_ne!(o["id"], p["actor"]["id"]);
+            assert_eq!(o["type"], "person", "{o}");
+            // One of the two is a single word that ends the other.
+            let (short, long) = if name.contains(' ') {
+                (&other, &name)
+            } else {
+                (&name, &other)
+            };
+            assert!(
+                !short.contains(' ') && long.ends_with(&format!(" {short}")),
+                "{name} / {other}"
+            );
+            // And the offer goes both ways.
+            let back = get(
+                s.addr,
+                &format!("/api/actors/{}", o["id"].as_str().unwrap()),
+            )
+            .await
+            .json();
+            assert!(
+                back["possibly_same"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|x| x["id"] == p["actor"]["id"]),
+                "{other} does not offer {name} back"
+            );
+            pairs += 1;
+        }
+    }
+    // The demo names its UN envoy in full in some articles and by surname alone in one.
+    assert!(
+        pairs > 0,
+        "no person of the demo is offered as possibly the same"
+    );
+}
+
 async fn ev_total(s: &TestServer) -> u64 {
     get(s.addr, "/api/events").await.json()["total"]
         .as_u64()

@@ -606,6 +606,18 @@ fn the_demo_store_answers_in_every_format_whatever_was_extracted() {
         .map(|m| m["articles"].as_u64().unwrap())
         .sum();
     assert_eq!(by_month, top[0]["articles"].as_u64().unwrap());
+
+    // The demo's UN envoy is named in full, and by surname alone in one article: that
+    // article's actor and the full name are offered to each other, never merged.
+    let envoy: Value = serde_json::from_str(&ok(data, &["actor", "هولمبيرغ", "--json"])).unwrap();
+    let maybe = envoy["possibly_same"].as_array().unwrap();
+    assert!(!maybe.is_empty(), "{envoy}");
+    for m in maybe {
+        assert_ne!(m["id"], envoy["actor"]["id"]);
+        assert!(m["name"].as_str().unwrap().ends_with("هولمبيرغ"), "{m}");
+    }
+    let text = ok(data, &["actor", "هولمبيرغ"]);
+    assert!(text.contains("maybe "), "{text}");
 }
 
 #[test]

@@ -496,6 +496,10 @@ pub struct ActorProfile {
     pub counterparts: Vec<Counterpart>,
     /// What they said (the most recent first; the full list at `/api/actors/{id}/quotes`).
     pub quotes: Vec<QuoteItem>,
+    /// People who may be this one under a shorter or fuller name (a bare surname and the
+    /// full names ending in it; at most 10, most mentioned first). marsad does not merge
+    /// them, since two people can share a surname; empty for actors other than people.
+    pub possibly_same: Vec<ActorDetail>,
 }
 
 /// An event with its article.

@@ -271,10 +271,24 @@ pub fn profile(store: &Store, id: &str) -> Result<Option<ActorProfile>, ApiError
             .then_with(|| a.actor.name.cmp(&b.actor.name))
     });
     let said = quotes::latest_by_actor(store, &actor.id, 20)?;
+    let who = marsad_core::Actor {
+        id: actor.id.clone(),
+        name: actor.name.clone(),
+        kind: ActorType::parse(&actor.kind).unwrap_or(ActorType::Other),
+        country: None,
+        aliases: Vec::new(),
+        roles: Vec::new(),
+    };
+    let possibly_same = store
+        .possibly_same(&who, 10)?
+        .into_iter()
+        .map(detail)
+        .collect();
     Ok(Some(ActorProfile {
         actor,
         timeline: months.into_values().collect(),
         counterparts,
         quotes: said,
+        possibly_same,
     }))
 }

@@ -3,7 +3,8 @@
 //! acted with or on by event type, and what it said most recently.
 //!
 //! A name several actors go by (a bare surname) shows the most mentioned and lists the
-//! others' ids.
+//! others' ids. A person also lists who may be them under a shorter or fuller name
+//! (`Store::possibly_same`): the bare surname of a full name, and the reverse.
 
 use super::data::DataArgs;
 use crate::term::rtl;
@@ -50,6 +51,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     quotes.reverse();
     quotes.truncate(args.limit);
     let others: Vec<&str> = found[1..].iter().map(|s| s.actor.id.as_str()).collect();
+    let possibly_same = store.possibly_same(&top.actor, args.limit)?;
 
     if args.json {
         // Months in calendar order, with articles naming the actor and its events.
@@ -72,6 +74,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let profile = json!({
             "actor": top,
             "also": others,
+            "possibly_same": possibly_same,
             "months": months.into_values().collect::<Vec<_>>(),
             "counterparts": counterparts,
             "quotes": quotes.iter().map(|q| {
@@ -117,6 +120,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
             others.join(", "),
             rtl(&format!("«{}»", args.name.trim()))
         );
+    }
+    if !possibly_same.is_empty() {
+        let names: Vec<String> = possibly_same
+            .iter()
+            .map(|s| format!("{} {} ({})", rtl(&s.actor.name), s.actor.id, s.mentions))
+            .collect();
+        println!("maybe      {}", names.join(", "));
+        println!("           (a bare surname never links articles: two people can share one)");
     }
     println!();
     println!("month      articles  events  cooperation  conflict");
