@@ -146,6 +146,7 @@ fn continues(doc: &Doc<'_>, i: usize, head_definite: bool) -> bool {
         return true;
     }
     // Indefinite adjectives after an indefinite head: متظاهرون غاضبون، قوات خاصة، مسؤولين روس.
+    // A kin or a person is a new phrase, not an adjective (قتل مجرم | والده).
     !head_definite
         && (k.ends_with("ون")
             || k.ends_with("ين")
@@ -153,6 +154,7 @@ fn continues(doc: &Doc<'_>, i: usize, head_definite: bool) -> bool {
             || k.ends_with('ه')
             || k.ends_with("يه")
             || k.chars().count() <= 4)
+        && super::heads::classify(k) != super::heads::Head::Agent
 }
 
 /// The phrase starting at token `j` (after adverbs and time expressions), inside `limit`.

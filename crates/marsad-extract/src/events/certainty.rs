@@ -268,7 +268,11 @@ pub(crate) fn assess(doc: &Doc<'_>, x: &Inputs<'_, '_>) -> (Certainty, Option<St
     }
     if x.noun {
         // A prospect or topic word shortly before the noun, in its clause.
-        let from = x.scope.start.max(x.head.saturating_sub(6));
+        // Six words, not counting a time or place set off by commas.
+        let mut from = x.head;
+        while from > x.scope.start && doc.distance(from - 1, x.head) <= 6 {
+            from -= 1;
+        }
         for j in (from..x.head).rev() {
             if !w.is_word(j) {
                 continue;

@@ -41,6 +41,9 @@ pub(crate) struct Doc<'a> {
     /// True where a clause begins at a word (complementizer, relative…) or a strong
     /// punctuation mark, not at a comma: pattern gaps and object searches stop there.
     hard: Vec<bool>,
+    /// True on the tokens of a time or place set off by commas (see
+    /// `join_circumstantials`), commas included: distances between words skip them.
+    aside: Vec<bool>,
     /// Context flags of each sentence, computed when a trigger first asks.
     flags: Vec<std::cell::OnceCell<SentenceFlags>>,
     /// Gazetteer kind masks of single tokens (titles, bodies, places), computed on first use:
@@ -141,17 +144,80 @@ impl<'a> Doc<'a> {
         let flags = (0..w.sentences.len())
             .map(|_| std::cell::OnceCell::new())
             .collect();
-        Doc {
+        let mut doc = Doc {
             w,
             chars: body.chars().collect(),
             ents,
             ent_at,
             opens,
             hard,
+            aside: vec![false; n],
             flags,
             masks,
             bare,
+        };
+        doc.join_circumstantials();
+        doc
+    }
+
+    /// عقدت اللجنة، اليوم الاثنين في مرجان، أول اجتماع: commas around a time or a place
+    /// only set it off; the verb, its subject and its object stay one clause.
+    fn join_circumstantials(&mut self) {
+        let n = self.w.len();
+        let comma = |w: &Words<'_>, i: usize| w.is_punct(i, &['،', ',']);
+        let mut i = 0;
+        while i < n {
+            if !comma(&self.w, i) {
+                i += 1;
+                continue;
+            }
+            let sent_end = self.w.sentence_tokens(i).end;
+            let Some(j) = (i + 1..sent_end.min(i + 10)).find(|&j| !self.w.is_word(j)) else {
+                i += 1;
+                continue;
+            };
+            if comma(&self.w, j) && j > i + 1 && self.circumstantial(i + 1..j) {
+                self.opens[i + 1] = false;
+                self.opens[j + 1] = self.hard[j + 1];
+                self.aside[i..=j].fill(true);
+                i = j + 1;
+            } else {
+                i += 1;
+            }
         }
+    }
+
+    /// Tokens from `a` to `b` (exclusive), not counting a time or place set off by commas.
+    pub fn distance(&self, a: usize, b: usize) -> usize {
+        (a..b)
+            .filter(|&k| !self.aside.get(k).copied().unwrap_or(false))
+            .count()
+    }
+
+    /// True when tokens `r` are only times and places: `اليوم الاثنين`, `في مرجان`, `أمس
+    /// في العاصمة الروسية موسكو`.
+    fn circumstantial(&self, r: Range<usize>) -> bool {
+        let mut k = r.start;
+        let mut place_or_time = false;
+        while k < r.end {
+            if matches!(self.bare(k), "في" | "ب") {
+                k += 1;
+            } else if let Some((_, end)) = super::dates::expr_at(&self.w, k) {
+                k = end;
+                place_or_time = true;
+            } else if vocab::is_adverb(self.bare(k)) {
+                k += 1;
+            } else if let Some(e) = self.ent(k).filter(|e| e.kind == EntityKind::Loc) {
+                k = e.tokens.end;
+                place_or_time = true;
+            } else if vocab::is_place_head(vocab::clitic_free(self.w.key(k))) || self.is_place(k) {
+                k += 1;
+                place_or_time = true;
+            } else {
+                return false;
+            }
+        }
+        place_or_time && k == r.end
     }
 
     fn sentence_flags(&self, s: usize) -> SentenceFlags {
@@ -280,6 +346,11 @@ impl<'a> Doc<'a> {
         self.mask(i) & bit(EntryKind::Nisba) != 0
     }
 
+    /// A listed given name (توفيق، إيمان): a word that may be a person's name.
+    pub fn is_given(&self, i: usize) -> bool {
+        self.mask(i) & bit(EntryKind::Given) != 0
+    }
+
     /// A listed place (country, capital, city, region).
     pub fn is_place(&self, i: usize) -> bool {
         self.mask(i)
@@ -312,7 +383,9 @@ impl<'a> Doc<'a> {
         let head = self.head_key(i);
         // وفدا، شخصا: the accusative alef of an indefinite noun.
         let unmarked = head.strip_suffix('ا').unwrap_or(head);
+        // أول is listed as a title for ranks (فريق أول); alone it is an ordinal (أول اجتماع).
         self.w.is_word(i)
+            && head != "اول"
             && (self.is_title(i)
                 || self.is_body(i)
                 || vocab::is_group_head(head)

@@ -57,6 +57,7 @@ pub mod certainty;
 pub mod dates;
 mod doc;
 mod forms;
+mod heads;
 pub mod lexicon;
 mod matcher;
 mod vocab;
@@ -243,6 +244,41 @@ impl Builder<'_, '_, '_> {
         np.argument(&self.doc.chars)
     }
 
+    /// A source or target as shown: `None` when the phrase names no entity, actor, victim
+    /// or count and its head word is no one (a verbal noun, a document, an ordinal, a time:
+    /// `إعادة`, `جدول زمني`, `أول`; see [`heads`]). Phrases read from a speaker or an
+    /// earlier verb (no tokens) were vetted where they were read.
+    fn party(&self, np: &Np) -> Option<Argument> {
+        let toks = &np.tokens;
+        if !toks.is_empty() && !np.actor && np.kind.is_none() && !np.victim && !np.quantity {
+            let doc = self.doc;
+            // هذا الاتفاق: a demonstrative points at the noun after it.
+            let mut i = toks.start;
+            if i + 1 < toks.end
+                && matches!(
+                    doc.bare(i),
+                    "هذا" | "هذه" | "هذان" | "هاتان" | "هولاء" | "تلك" | "ذلك"
+                )
+            {
+                i += 1;
+            }
+            let no_one = match heads::classify(doc.bare(i)) {
+                heads::Head::NotAgent => true,
+                heads::Head::Shaped => {
+                    // The word after it, in the phrase or right after it in the clause.
+                    let next = (i + 1 < doc.clause(i).end && doc.w.is_word(i + 1))
+                        .then(|| doc.bare(i + 1));
+                    !doc.is_given(i) && !heads::weak_is_agent(next)
+                }
+                heads::Head::Agent | heads::Head::Unknown => false,
+            };
+            if no_one {
+                return None;
+            }
+        }
+        self.arg(np)
+    }
+
     fn build(&self, t: &Trig) -> Option<Event> {
         let doc = self.doc;
         let w = &doc.w;
@@ -301,12 +337,31 @@ impl Builder<'_, '_, '_> {
             let v_clause = doc.clause(v);
             // SVO: an actor phrase that ends right before the verb and opens its clause.
             let opener = v_clause.start < v && vocab::is_complementizer(w.key(v_clause.start));
-            let before = args::backward(doc, v, v_clause.start, heads).filter(|np| {
-                np.actor
-                    && (np.tokens.start == v_clause.start
-                        || doc.is_open(np.tokens.start)
-                        || (opener && np.tokens.start == v_clause.start + 1))
-            });
+            let before = args::backward(doc, v, v_clause.start, heads)
+                .filter(|np| {
+                    np.actor
+                        && (np.tokens.start == v_clause.start
+                            || doc.is_open(np.tokens.start)
+                            || (opener && np.tokens.start == v_clause.start + 1))
+                })
+                .or_else(|| {
+                    // المشير فارس الدرعي "أعطى الحكومة مهلة": a partial quote opening at the
+                    // verb leaves its subject outside.
+                    (v_clause.start == v && v > 0 && w.is_punct(v - 1, &['«', '"', '“']))
+                        .then(|| {
+                            let c = doc.clause(v - 1);
+                            // The phrase opens the clause, after أن and titles (أن المشير
+                            // فارس الدرعي).
+                            let from =
+                                c.start + usize::from(vocab::is_complementizer(w.key(c.start)));
+                            args::backward(doc, v - 1, c.start, heads).filter(|np| {
+                                np.actor
+                                    && np.tokens.start >= from
+                                    && (from..np.tokens.start).all(|k| doc.is_title(k))
+                            })
+                        })
+                        .flatten()
+                });
             // VSO: the phrase after the verb (not when the noun follows the light verb). A
             // verb ending in a plural or dual subject has that pronoun as subject: what
             // follows it is its object.
@@ -317,11 +372,36 @@ impl Builder<'_, '_, '_> {
             } else {
                 args::forward(doc, v + 1, subject_end, heads)
             };
+            // الهجوم الذي استهدف مسجدا: a verb right after الذي/التي with no object pronoun
+            // has the antecedent as its subject, so the phrase after it is its object (with a
+            // pronoun, الذي استهدفه, the antecedent is the object and the phrase the subject).
+            let relative = t.light.is_none()
+                && !t.suffixed
+                && v > 0
+                && v == t.head
+                && matches!(w.key(v - 1), "الذي" | "التي");
             let (before, after_verb) = match (before, after_verb) {
-                (None, Some(np)) if plural => {
+                (None, Some(np)) if plural || relative => {
                     if t.light.is_none() && has_obj {
                         after = after.max(np.tokens.end);
-                        target = Some(np);
+                        // استهدف مسجدا لقوات الطوارئ: a building or thing attacked stands
+                        // for the actor that owns it, named right after it.
+                        let owner = (relative && !np.actor && np.kind.is_none())
+                            .then(|| {
+                                args::after_marker(
+                                    doc,
+                                    np.tokens.end,
+                                    (np.tokens.end + 1).min(limit),
+                                    &[],
+                                    &['ل'],
+                                    heads,
+                                )
+                                .map(|(_, o)| o)
+                                .or_else(|| args::forward(doc, np.tokens.end, limit, heads))
+                                .filter(|o| o.tokens.start == np.tokens.end && o.actor)
+                            })
+                            .flatten();
+                        target = Some(owner.unwrap_or(np));
                     }
                     (None, None)
                 }
@@ -356,7 +436,18 @@ impl Builder<'_, '_, '_> {
                 }
                 (None, None) => {}
             }
-            if source.is_none() {
+            if relative && source.is_none() {
+                // الرجل الذي هاجم الحارس: the antecedent is the subject, when it names
+                // someone (not an act: الهجوم الذي استهدف).
+                // رئيس الحكومة سليم العبيدي، الذي استقبل: a comma may close the antecedent.
+                let end = if v >= 2 && w.is_punct(v - 2, &['،', ',']) {
+                    v - 2
+                } else {
+                    v - 1
+                };
+                source = args::backward(doc, end, sent.start, heads);
+            }
+            if source.is_none() && !relative {
                 // Coordinated verbs share their subject: احتشد المتظاهرون … وأحرقوا.
                 source = self
                     .done
@@ -374,7 +465,7 @@ impl Builder<'_, '_, '_> {
                         quantity: false,
                     });
             }
-            if source.is_none() && (plural || doc.is_open(v) || v == v_clause.start) {
+            if source.is_none() && !relative && (plural || doc.is_open(v) || v == v_clause.start) {
                 // A subject left implicit is the closest earlier actor named (وطالبوا after
                 // وشكا أهالي …), in this sentence or the one before.
                 let from = w
@@ -736,9 +827,27 @@ impl Builder<'_, '_, '_> {
             .rev()
             .take_while(|d| d.sentence == w.sentence_of.get(t.head).copied().unwrap_or(0))
             .find(|d| {
-                d.head < t.head && t.head - d.head <= 6 && governs(d.kind, d.allege).is_some()
+                // دعا رئيس الحكومة …، اليوم، المجتمع الدولي إلى دعم: the content after إلى
+                // is the request's however long its subject and object.
+                let content = t.head > 0
+                    && doc.bare(t.head - 1) == "الي"
+                    && doc.clause(d.head) == doc.clause(t.head);
+                d.head < t.head
+                    && (doc.distance(d.head, t.head) <= 6 || content)
+                    && governs(d.kind, d.allege).is_some()
             })
             .filter(|_| noun || vocab::is_complementizer(w.key(t.head.saturating_sub(1))));
+        // اتفاق وقف إطلاق النار، اتفاقا لوقف، خطة الانسحاب، دعوة للحوار: a verbal noun
+        // right after an agreement, plan, proposal or request noun is its content, not an
+        // occurrence.
+        if (t.pos == Pos::Noun || t.also_noun)
+            && t.light.is_none()
+            && t.head > 0
+            && w.is_word(t.head - 1)
+            && vocab::is_content_governor(doc.head_key(t.head - 1))
+        {
+            return None;
+        }
         let governor = match governing.and_then(|d| governs(d.kind, d.allege).map(|g| (g, d.head)))
         {
             Some((Governs::Drop, _)) => return None,
@@ -768,8 +877,8 @@ impl Builder<'_, '_, '_> {
         );
 
         // --- The event ------------------------------------------------------------------------
-        let mut source = source.as_ref().and_then(|n| self.arg(n));
-        let mut target = target.as_ref().and_then(|n| self.arg(n));
+        let mut source = source.as_ref().and_then(|n| self.party(n));
+        let mut target = target.as_ref().and_then(|n| self.party(n));
         // داعين إيران with إيران read as the subject too: an actor does not act on itself.
         // The target is marked by its position or preposition, so the source is dropped,
         // unless it is the speaker of a first-person verb (نستقبل).
@@ -1124,8 +1233,23 @@ impl Builder<'_, '_, '_> {
                 .unwrap_or(sent.start);
             *source = args::nearest_before(doc, t.head, from, heads, true);
         }
-        if source.is_none() && !l_target {
-            // لقاءات لمبعوثين: a ل phrase is the actor when the target is marked otherwise.
+        // لقاءات لمبعوثين: a ل phrase is the actor when the target is marked otherwise. Of an
+        // act against someone it is the target (تهديد مباشر للمدنيين، اعتداء للمرة…): conflict
+        // nouns do not take their actor with ل.
+        let conflict = matches!(
+            row.kind,
+            RowKind::Event(
+                EventType::Accuse
+                    | EventType::Reject
+                    | EventType::Threaten
+                    | EventType::Protest
+                    | EventType::Sanction
+                    | EventType::Mobilize
+                    | EventType::Coerce
+                    | EventType::Assault
+            )
+        );
+        if source.is_none() && !l_target && !conflict {
             if let Some((_, np)) =
                 args::after_marker(doc, last + 1, (last + 3).min(limit), &[], &['ل'], heads)
             {
