@@ -22,7 +22,7 @@
 //! the corpus knows the rest as a word at least twice as often as the whole (وأمريكا →
 //! أمريكا, but وليد and بغداد stay whole).
 
-use super::clusters::{Clusters, LEVELS};
+use super::clusters::{Clusters, LEVELS, WordInfo};
 use super::lexicon::{self, Lexicon};
 use crate::gazetteer::{EntryKind, Gazetteer};
 use marsad_arabic::normalize::{Folds, normalize_into};
@@ -47,10 +47,9 @@ pub fn word_form(token: &str, out: &mut String) {
 const ARTICLE_RUNS: [&str; 11] = [
     "وبال", "وكال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "ال",
 ];
-/// Proclitic runs without article, longest first.
-const BARE_RUNS: [&str; 13] = [
-    "وب", "وك", "ول", "فب", "فك", "فل", "و", "ف", "ب", "ك", "ل", "س", "وس",
-];
+/// Proclitic runs without article, longest first. The future prefix س (and وس) only
+/// matters for verbs and is kept out of splitting.
+const BARE_RUNS: [&str; 11] = ["وب", "وك", "ول", "فب", "فك", "فل", "و", "ف", "ب", "ك", "ل"];
 
 /// A word split into its proclitic run and the rest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +65,29 @@ pub struct Split<'a> {
 /// Splits a word form (see [`word_form`]) into proclitics and stem, guarded by `clusters`'
 /// corpus counts.
 pub fn split_proclitics<'a>(form: &'a str, clusters: &Clusters) -> Split<'a> {
+    split_known(form, clusters.get(form), clusters).0
+}
+
+/// Letters a proclitic run can begin with: every run of [`ARTICLE_RUNS`] and [`BARE_RUNS`]
+/// starts with one of them, so a word starting with none of them has no run.
+const RUN_INITIALS: [char; 6] = ['و', 'ف', 'ب', 'ك', 'ل', 'ا'];
+
+/// [`split_proclitics`] given the cluster entry of the whole form (`whole`), also returning
+/// the cluster entry of the stem when the split already looked it up (`Some(entry)`; `None`
+/// when it did not).
+fn split_known<'a>(
+    form: &'a str,
+    whole: Option<WordInfo>,
+    clusters: &Clusters,
+) -> (Split<'a>, Option<Option<WordInfo>>) {
+    let unsplit = Split {
+        prefix: "",
+        stem: form,
+        clitic_letters: 0,
+    };
+    if !form.starts_with(RUN_INITIALS) {
+        return (unsplit, Some(whole));
+    }
     let letters = form.chars().count();
     for run in ARTICLE_RUNS {
         if let Some(stem) = form.strip_prefix(run)
@@ -73,36 +95,32 @@ pub fn split_proclitics<'a>(form: &'a str, clusters: &Clusters) -> Split<'a> {
         {
             // The article is part of the name (الجيش); only what precedes it is a clitic.
             // For لل the ل of the article is the one written, so nothing precedes it.
-            return Split {
+            let split = Split {
                 prefix: run,
                 stem,
                 clitic_letters: run.chars().count() - 2,
             };
+            return (split, None);
         }
     }
-    let whole = clusters.count(form);
+    let whole_count = whole.map_or(0, |w| w.count);
     for run in BARE_RUNS {
-        if run.contains('س') {
-            continue; // the future prefix only matters for verbs; kept out of splitting
-        }
         if let Some(stem) = form.strip_prefix(run)
             && letters - run.chars().count() >= 3
         {
-            let rest = clusters.count(stem);
-            if rest >= 5 && u64::from(rest) >= 2 * u64::from(whole) {
-                return Split {
+            let rest = clusters.get(stem);
+            let rest_count = rest.map_or(0, |w| w.count);
+            if rest_count >= 5 && u64::from(rest_count) >= 2 * u64::from(whole_count) {
+                let split = Split {
                     prefix: run,
                     stem,
                     clitic_letters: run.chars().count(),
                 };
+                return (split, Some(rest));
             }
         }
     }
-    Split {
-        prefix: "",
-        stem: form,
-        clitic_letters: 0,
-    }
+    (unsplit, Some(whole))
 }
 
 // Template ids. Never renumber: the model stores hashes of them.
@@ -248,6 +266,18 @@ impl<'m> Extractor<'m> {
         &info.form[info.prefix_end..]
     }
 
+    /// Copies the word forms ([`word_form`]) of the sentence last extracted into `out`,
+    /// reusing its strings.
+    pub fn forms_into(&self, out: &mut Vec<String>) {
+        let infos = &self.infos[..self.len];
+        out.truncate(infos.len());
+        for (o, i) in out.iter_mut().zip(infos) {
+            o.clone_from(&i.form);
+        }
+        let have = out.len();
+        out.extend(infos[have..].iter().map(|i| i.form.clone()));
+    }
+
     /// The features of a sentence given as token texts.
     pub fn extract(&mut self, tokens: &[&str], out: &mut SentenceFeatures) {
         out.keys.clear();
@@ -264,7 +294,7 @@ impl<'m> Extractor<'m> {
             out.offsets.push(out.keys.len());
             out.clitic_letters.push(self.infos[i].clitic_letters);
             let stem = self.stem(i);
-            let wordy = stem.chars().nth(1).is_some() && stem.chars().all(char::is_alphabetic);
+            let wordy = stem.chars().nth(1).is_some() && stem.chars().all(is_alphabetic);
             out.stems
                 .push(if wordy { xxh3_64(stem.as_bytes()) } else { 0 });
         }
@@ -279,36 +309,42 @@ impl<'m> Extractor<'m> {
         for (i, t) in tokens.iter().enumerate() {
             let info = &mut self.infos[i];
             word_form(t, &mut info.form);
-            let split = split_proclitics(&info.form, self.clusters);
+            // One lookup of the form serves the splitter, the frequency and the cluster.
+            let whole = self.clusters.get(&info.form);
+            let (split, stem_entry) = split_known(&info.form, whole, self.clusters);
             info.prefix_end = split.prefix.len();
             info.clitic_letters = split.clitic_letters;
             shape(t, &mut info.shape);
-            let count = self.clusters.count(&info.form);
+            let count = whole.map_or(0, |w| w.count);
             info.freq = if count == 0 {
                 0
             } else {
                 (32 - count.leading_zeros()) as u8
             };
             let stem = &info.form[info.prefix_end..];
-            info.stem_cluster = self.clusters.get(stem).map(|w| w.path);
-            info.cluster = self
-                .clusters
-                .get(&info.form)
-                .map(|w| w.path)
-                .or_else(|| {
-                    // Unknown with its clitics: try without the conjunction/preposition
-                    // (keeping the article), then the bare stem.
-                    let clitic_bytes: usize = info
-                        .form
-                        .chars()
-                        .take(info.clitic_letters)
-                        .map(char::len_utf8)
-                        .sum();
+            info.stem_cluster = stem_entry
+                .unwrap_or_else(|| self.clusters.get(stem))
+                .map(|w| w.path);
+            info.cluster = whole.map(|w| w.path).or_else(|| {
+                // Unknown with its clitics: try without the conjunction/preposition
+                // (keeping the article), then the bare stem.
+                let clitic_bytes: usize = info
+                    .form
+                    .chars()
+                    .take(info.clitic_letters)
+                    .map(char::len_utf8)
+                    .sum();
+                // Without clitic letters that is the form again (unknown), and when they
+                // are the whole run it is the stem: only an article run leaves a new word.
+                if clitic_bytes == 0 || clitic_bytes == info.prefix_end {
+                    None
+                } else {
                     self.clusters
                         .get(&info.form[clitic_bytes..])
                         .map(|w| w.path)
-                })
-                .or(info.stem_cluster);
+                }
+                .or(info.stem_cluster)
+            });
             info.gaz_mask = 0;
             info.gaz_begin = false;
             (info.lex, info.lex_count) = self
@@ -387,13 +423,15 @@ impl<'m> Extractor<'m> {
         // Letter trigrams of the stem: transliterated foreign names (رامسفيلد, وودورد) share
         // letter patterns that no word list covers.
         if stem_letters >= 4 {
-            let idx: Vec<usize> = stem
-                .char_indices()
-                .map(|(b, _)| b)
-                .chain([stem.len()])
-                .collect();
-            for w in idx.windows(4) {
-                push(T_CHAR3, &[&stem.as_bytes()[w[0]..w[3]]]);
+            // Char boundaries of the stem, the last four in a ring: each new one closes the
+            // trigram that began three boundaries before it.
+            let mut ring = [0usize; 4];
+            let bounds = stem.char_indices().map(|(b, _)| b).chain([stem.len()]);
+            for (n, b) in bounds.enumerate() {
+                ring[n % 4] = b;
+                if n >= 3 {
+                    push(T_CHAR3, &[&stem.as_bytes()[ring[(n - 3) % 4]..b]]);
+                }
             }
         }
         // Unknown to the corpus, by what precedes it: the context of an unseen name.
@@ -496,9 +534,40 @@ impl<'m> Extractor<'m> {
     }
 }
 
+/// [`char::is_alphabetic`], answered without the Unicode table for ASCII and the basic
+/// Arabic letters (U+0621–U+064A, all alphabetic), which is nearly every char of a stem.
+#[inline]
+fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        ('\u{0621}'..='\u{064A}').contains(&c) || c.is_alphabetic()
+    }
+}
+
+/// Longest key (template, parts and separators) hashed from a buffer on the stack.
+const STACK_KEY: usize = 96;
+
 /// The key of a template and its parts (separated by 0x1F, which never occurs in a token).
 #[inline]
 pub(crate) fn key(buf: &mut Vec<u8>, template: u8, parts: &[&[u8]]) -> u64 {
+    let len = parts.iter().map(|p| p.len() + 1).sum::<usize>();
+    if len < STACK_KEY {
+        // Parts are short (a word, a few letters, a cluster path): copied with fixed-size
+        // moves into a stack buffer rather than through `memcpy` into a `Vec`.
+        let mut a = [0u8; STACK_KEY];
+        a[0] = template;
+        let mut n = 1;
+        for (k, p) in parts.iter().enumerate() {
+            if k > 0 {
+                a[n] = 0x1f;
+                n += 1;
+            }
+            copy_short(&mut a[n..], p);
+            n += p.len();
+        }
+        return xxh3_64(&a[..n]);
+    }
     buf.clear();
     buf.push(template);
     for (k, p) in parts.iter().enumerate() {
@@ -508,6 +577,31 @@ pub(crate) fn key(buf: &mut Vec<u8>, template: u8, parts: &[&[u8]]) -> u64 {
         buf.extend_from_slice(p);
     }
     xxh3_64(buf)
+}
+
+/// Copies `src` to the start of `dst` (at least as long) with fixed-size moves: 8-byte
+/// chunks and an overlapping last chunk, or two overlapping halves.
+#[inline]
+fn copy_short(dst: &mut [u8], src: &[u8]) {
+    let n = src.len();
+    if n >= 8 {
+        let mut i = 0;
+        while i + 8 <= n {
+            dst[i..i + 8].copy_from_slice(&src[i..i + 8]);
+            i += 8;
+        }
+        if i < n {
+            dst[n - 8..n].copy_from_slice(&src[n - 8..n]);
+        }
+    } else if n >= 4 {
+        dst[..4].copy_from_slice(&src[..4]);
+        dst[n - 4..n].copy_from_slice(&src[n - 4..n]);
+    } else if n >= 2 {
+        dst[..2].copy_from_slice(&src[..2]);
+        dst[n - 2..n].copy_from_slice(&src[n - 2..n]);
+    } else if n == 1 {
+        dst[0] = src[0];
+    }
 }
 
 /// The path prefix of `level + 1` levels as bytes (two bytes per level), zero-padded.
@@ -544,5 +638,112 @@ pub fn shape(token: &str, out: &mut String) {
             out.push(class);
             last = Some(class);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ner::clusters::WordInfo;
+    use proptest::prelude::*;
+
+    #[test]
+    fn is_alphabetic_is_std() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// A key is the XXH3 of the template, then the parts joined by 0x1F, whether it is
+        /// hashed from the stack or (long parts) from the buffer.
+        #[test]
+        fn key_hashes_the_joined_parts(
+            template in any::<u8>(),
+            parts in proptest::collection::vec(proptest::collection::vec(any::<u8>(), 0..70), 0..4),
+        ) {
+            let mut joined = vec![template];
+            for (k, p) in parts.iter().enumerate() {
+                if k > 0 {
+                    joined.push(0x1f);
+                }
+                joined.extend_from_slice(p);
+            }
+            let refs: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+            let mut buf = Vec::new();
+            prop_assert_eq!(key(&mut buf, template, &refs), xxh3_64(&joined));
+        }
+    }
+
+    /// Each token's frequency, cluster and stem cluster, computed from one lookup of the form,
+    /// are those of looking every word up separately.
+    #[test]
+    fn prepare_matches_separate_lookups() {
+        let info = |count, a| WordInfo {
+            count,
+            path: [a, 1, 2],
+        };
+        let clusters = Clusters::from_words(
+            vec![
+                ("أمريكا".into(), info(50, 1)),
+                ("وأمريكا".into(), info(3, 2)),
+                ("جيش".into(), info(9, 3)),
+                ("الجيش".into(), info(40, 4)),
+                ("بالجيش".into(), info(6, 5)),
+                ("الوفاق".into(), info(12, 6)),
+                ("وليد".into(), info(30, 7)),
+                ("ليد".into(), info(8, 8)),
+                ("بغداد".into(), info(70, 9)),
+            ],
+            vec![],
+        );
+        let gazetteer = Gazetteer::default();
+        let tokens = [
+            "وأمريكا",
+            "بأمريكا",
+            "وبالجيش",
+            "وللجيش",
+            "والوفاق",
+            "الوفاق",
+            "وليد",
+            "ببغداد",
+            "سيجتمع",
+            "x",
+            "",
+            "2016",
+        ];
+        let mut ex = Extractor::new(&clusters, &gazetteer);
+        let mut out = SentenceFeatures::default();
+        ex.extract(&tokens, &mut out);
+        let mut form = String::new();
+        for (i, t) in tokens.iter().enumerate() {
+            word_form(t, &mut form);
+            let split = split_proclitics(&form, &clusters);
+            let got = &ex.infos[i];
+            assert_eq!(got.form, form);
+            assert_eq!(got.prefix_end, split.prefix.len(), "{t}");
+            assert_eq!(got.clitic_letters, split.clitic_letters, "{t}");
+            let count = clusters.count(&form);
+            assert_eq!(got.freq, (32 - count.leading_zeros()) as u8, "{t}");
+            let stem_cluster = clusters.get(split.stem).map(|w| w.path);
+            assert_eq!(got.stem_cluster, stem_cluster, "{t}");
+            let clitic_bytes: usize = form
+                .chars()
+                .take(split.clitic_letters)
+                .map(char::len_utf8)
+                .sum();
+            let cluster = clusters
+                .get(&form)
+                .or_else(|| clusters.get(&form[clitic_bytes..]))
+                .map(|w| w.path)
+                .or(stem_cluster);
+            assert_eq!(got.cluster, cluster, "{t}");
+        }
+        // The cases the table was built for: an article run after a conjunction whose
+        // rest is known (والوفاق → الوفاق), and a bare clitic kept (وليد).
+        assert_eq!(ex.infos[4].cluster.map(|p| p[0]), Some(6));
+        assert_eq!(ex.infos[6].prefix_end, 0);
     }
 }

@@ -47,6 +47,7 @@ use marsad_arabic::sentence::sentences_from_tokens;
 use marsad_arabic::token::tokenize;
 use model::{Fused, ModelData, Weights};
 use perceptron::{TrainConfig, TrainingSentence};
+use std::cell::RefCell;
 use std::sync::{Arc, LazyLock};
 
 /// The model compiled into the binary (`crates/marsad-extract/data/ner.model`).
@@ -55,6 +56,15 @@ pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../../data/ner.model");
 static EMBEDDED: LazyLock<Result<NerModel>> =
     LazyLock::new(|| NerModel::from_bytes(EMBEDDED_MODEL));
 static EMPTY: LazyLock<NerModel> = LazyLock::new(NerModel::empty);
+
+thread_local! {
+    /// The tagger [`NerModel::recognize`] uses for the embedded model on this thread.
+    static EMBEDDED_TAGGER: RefCell<Option<Tagger<'static>>> = const { RefCell::new(None) };
+}
+
+/// A text of more tokens than this does not leave its tagger's buffers to the next text
+/// (its feature keys alone take some 500 bytes a token).
+const KEEP_TAGGER_TOKENS: usize = 4_000;
 
 /// Called after each training epoch with the model so far.
 pub type ModelCallback<'a> = &'a mut dyn FnMut(usize, &NerModel);
@@ -192,6 +202,7 @@ impl NerModel {
             second: Vec::new(),
             first: Vec::new(),
             path: Vec::new(),
+            forms: Vec::new(),
         }
     }
 
@@ -203,7 +214,34 @@ impl NerModel {
     /// Finds the entities of a raw text: tokenizes, splits sentences, tags and applies the
     /// gazetteer layer. Offsets are chars of `text`. Never fails.
     pub fn recognize(&self, text: &str) -> Vec<Entity> {
-        let mut tagger = self.tagger();
+        let embedded = NerModel::embedded();
+        if !std::ptr::eq(self, embedded) {
+            return self.recognize_with(&mut self.tagger(), text);
+        }
+        // The embedded model tags with a tagger kept per thread, so that a document reuses
+        // the buffers of the last one instead of allocating its own.
+        EMBEDDED_TAGGER.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut slot) => {
+                let tagger = slot.get_or_insert_with(|| embedded.tagger());
+                let (entities, tokens) = embedded.recognize_counting(tagger, text);
+                if tokens > KEEP_TAGGER_TOKENS {
+                    // Its buffers are sized for this long text: let them go.
+                    *slot = None;
+                }
+                entities
+            }
+            // Only reachable by a re-entrant call, which nothing makes.
+            Err(_) => embedded.recognize_with(&mut embedded.tagger(), text),
+        })
+    }
+
+    /// [`NerModel::recognize`] with `tagger` (a tagger of this model).
+    fn recognize_with(&self, tagger: &mut Tagger<'_>, text: &str) -> Vec<Entity> {
+        self.recognize_counting(tagger, text).0
+    }
+
+    /// [`NerModel::recognize_with`], also returning the number of tokens of `text`.
+    fn recognize_counting(&self, tagger: &mut Tagger<'_>, text: &str) -> (Vec<Entity>, usize) {
         let tokens = tokenize(text);
         // Entities as (token index of the first token, token index after the last, clitic
         // letters, kind), over the whole text.
@@ -238,7 +276,7 @@ impl NerModel {
                 text: text[byte_start..byte_end].to_string(),
             });
         }
-        out
+        (out, tokens.len())
     }
 
     /// One sense per document for people: once the tagger has found a person, a bare
@@ -588,6 +626,9 @@ pub struct Tagger<'m> {
     first: Vec<Vec<usize>>,
     /// Final tag indices of each sentence.
     path: Vec<Vec<usize>>,
+    /// Word forms of each sentence's tokens, for the gazetteer layer (strings reused from
+    /// document to document).
+    forms: Vec<Vec<String>>,
 }
 
 impl Tagger<'_> {
@@ -638,6 +679,7 @@ impl Tagger<'_> {
             self.second.resize_with(n, Vec::new);
             self.first.resize_with(n, Vec::new);
             self.path.resize_with(n, Vec::new);
+            self.forms.resize_with(n, Vec::new);
         }
         let model = self.model;
         let fused = &model.fused;
@@ -646,6 +688,7 @@ impl Tagger<'_> {
             tokens.clear();
             tokens.extend(sentence.as_ref().iter().map(AsRef::as_ref));
             self.extractor.extract(&tokens, &mut self.features[s]);
+            self.extractor.forms_into(&mut self.forms[s]);
             fused.emissions(&self.features[s], &mut self.emissions, &mut self.second[s]);
             if model.doc.is_none() {
                 subtract_o(&mut self.emissions, model.o_penalty);
@@ -678,7 +721,7 @@ impl Tagger<'_> {
     ) -> Vec<Vec<rules::Candidate>> {
         self.run(sentences);
         let mut out = Vec::with_capacity(sentences.len());
-        for (s, sentence) in sentences.iter().enumerate() {
+        for s in 0..sentences.len() {
             let tags: Vec<Tag> = self.path[s].iter().map(|&y| Tag::from_index(y)).collect();
             let model: Vec<rules::Candidate> = tags::spans(&tags)
                 .into_iter()
@@ -690,8 +733,8 @@ impl Tagger<'_> {
                 })
                 .collect();
             out.push(if rules && !tags.is_empty() {
-                let tokens: Vec<&str> = sentence.as_ref().iter().map(AsRef::as_ref).collect();
-                rules::apply(&tokens, model, Gazetteer::embedded())
+                let forms: Vec<&str> = self.forms[s].iter().map(String::as_str).collect();
+                rules::apply_forms(&forms, model, Gazetteer::embedded())
             } else {
                 model
             });

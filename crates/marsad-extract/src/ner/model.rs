@@ -129,43 +129,143 @@ impl Weights {
     }
 }
 
+/// Feature key → row index, for tagging: open addressing with linear probing over a
+/// power-of-two table at most half full, keys and row indices in two parallel arrays. Keys
+/// are XXH3 hashes, so a key's own top bits are its home slot and it needs no hashing; a
+/// lookup reads one slot of each array (both addresses known at once) and rarely a second.
+/// A `HashMap<u64, u32>` reads a control group, then the bucket, one after the other.
+#[derive(Debug, Clone)]
+pub(crate) struct KeyTable {
+    /// `64 - log2(capacity)`: a key's home slot is `key >> shift`.
+    shift: u32,
+    /// Keys by slot; 0 marks an empty slot.
+    slots: Vec<u64>,
+    /// The value of the key in the same slot.
+    values: Vec<u32>,
+    /// The value of key 0, which cannot be stored in a slot.
+    zero: Option<u32>,
+}
+
+impl Default for KeyTable {
+    fn default() -> Self {
+        KeyTable::new(&[])
+    }
+}
+
+impl KeyTable {
+    /// The table mapping `keys[i]` to `i` (keys distinct).
+    pub(crate) fn new(keys: &[u64]) -> KeyTable {
+        // At least twice as many slots as keys (and at least two, so the shift is below 64).
+        let bits = (usize::BITS - (2 * keys.len()).leading_zeros()).clamp(1, 32);
+        let shift = 64 - bits;
+        let mask = (1usize << bits) - 1;
+        let mut slots = vec![0u64; mask + 1];
+        let mut values = vec![0u32; mask + 1];
+        let mut zero = None;
+        for (v, &k) in keys.iter().enumerate() {
+            if k == 0 {
+                zero = Some(v as u32);
+                continue;
+            }
+            let mut i = (k >> shift) as usize;
+            while slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = k;
+            values[i] = v as u32;
+        }
+        KeyTable {
+            shift,
+            slots,
+            values,
+            zero,
+        }
+    }
+
+    /// The value of `key`, or `None`.
+    #[inline]
+    pub(crate) fn get(&self, key: u64) -> Option<u32> {
+        if key == 0 {
+            return self.zero;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = (key >> self.shift) as usize;
+        loop {
+            let k = self.slots[i];
+            if k == key {
+                return Some(self.values[i]);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
 /// The weights of both passes under one index, for tagging: each key of a token is looked up
 /// once, and its row holds the first-pass weights then the second-pass weights (zeros where a
 /// pass has none), so both passes cost little more than one.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Fused {
-    index: FxHashMap<u64, u32>,
+    table: KeyTable,
+    /// The row of each key of `table`, in the same order, then one row of zeros that
+    /// unknown keys read (adding +0.0 leaves a sum that starts at +0.0 unchanged, so the
+    /// scores are exactly those of skipping them, without a branch per key).
     rows: Vec<[f32; 2 * NUM_TAGS]>,
     second: bool,
+}
+
+impl Default for Fused {
+    fn default() -> Self {
+        Fused {
+            table: KeyTable::default(),
+            rows: vec![[0f32; 2 * NUM_TAGS]],
+            second: false,
+        }
+    }
 }
 
 impl Fused {
     /// The fused table of `first` and, if any, `second`.
     pub fn new(first: &Weights, second: Option<&Weights>) -> Fused {
-        let extra = second.map_or(0, |w| w.keys.len());
-        let mut index = FxHashMap::default();
-        index.reserve(first.keys.len() + extra);
-        let mut rows = Vec::with_capacity(first.keys.len() + extra);
-        for (k, r) in first.keys.iter().zip(&first.rows) {
-            index.insert(*k, rows.len() as u32);
+        let empty = Weights::empty();
+        let w2 = second.unwrap_or(&empty);
+        let (a, b) = (&first.keys, &w2.keys);
+        let mut keys = Vec::with_capacity(a.len() + b.len());
+        let mut rows = Vec::with_capacity(a.len() + b.len() + 1);
+        // Both key lists are ascending: merge them.
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() || j < b.len() {
             let mut row = [0f32; 2 * NUM_TAGS];
-            row[..NUM_TAGS].copy_from_slice(r);
+            let take_a = j == b.len() || (i < a.len() && a[i] <= b[j]);
+            let take_b = i == a.len() || (j < b.len() && b[j] <= a[i]);
+            let key = if take_a { a[i] } else { b[j] };
+            if take_a {
+                row[..NUM_TAGS].copy_from_slice(&first.rows[i]);
+                i += 1;
+            }
+            if take_b {
+                row[NUM_TAGS..].copy_from_slice(&w2.rows[j]);
+                j += 1;
+            }
+            keys.push(key);
             rows.push(row);
         }
-        if let Some(w) = second {
-            for (k, r) in w.keys.iter().zip(&w.rows) {
-                let at = *index.entry(*k).or_insert_with(|| {
-                    rows.push([0f32; 2 * NUM_TAGS]);
-                    (rows.len() - 1) as u32
-                });
-                rows[at as usize][NUM_TAGS..].copy_from_slice(r);
-            }
-        }
+        rows.push([0f32; 2 * NUM_TAGS]);
         Fused {
-            index,
+            table: KeyTable::new(&keys),
             rows,
             second: second.is_some(),
         }
+    }
+
+    /// The row of `key`: its weights, or the zero row (the last) when the model does not
+    /// know it.
+    #[inline]
+    fn row(&self, key: u64) -> &[f32; 2 * NUM_TAGS] {
+        let zero = self.rows.len() - 1;
+        &self.rows[self.table.get(key).map_or(zero, |r| r as usize)]
     }
 
     /// First-pass emission scores of each token into `first`, and — when there is a second
@@ -182,12 +282,10 @@ impl Fused {
         second.clear();
         for i in 0..features.len() {
             let mut e = [0f32; 2 * NUM_TAGS];
-            for k in features.token(i) {
-                if let Some(&f) = self.index.get(k) {
-                    let row = &self.rows[f as usize];
-                    for y in 0..2 * NUM_TAGS {
-                        e[y] += row[y];
-                    }
+            for &k in features.token(i) {
+                let row = self.row(k);
+                for y in 0..2 * NUM_TAGS {
+                    e[y] += row[y];
                 }
             }
             let (a, b) = e.split_at(NUM_TAGS);
@@ -202,12 +300,10 @@ impl Fused {
     #[inline]
     pub fn add_second(&self, features: &SentenceFeatures, second: &mut [[f32; NUM_TAGS]]) {
         for (i, e) in second.iter_mut().enumerate().take(features.len()) {
-            for k in features.token_extra(i) {
-                if let Some(&f) = self.index.get(k) {
-                    let row = &self.rows[f as usize];
-                    for y in 0..NUM_TAGS {
-                        e[y] += row[NUM_TAGS + y];
-                    }
+            for &k in features.token_extra(i) {
+                let row = self.row(k);
+                for y in 0..NUM_TAGS {
+                    e[y] += row[NUM_TAGS + y];
                 }
             }
         }
@@ -467,6 +563,55 @@ mod tests {
             m.rows,
             vec![[1.0; NUM_TAGS], [3.0; NUM_TAGS], [3.0; NUM_TAGS]]
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// The key table answers exactly what a `HashMap` of the same keys answers, for keys
+        /// in it and not, with key 0 and with many keys crowding the same home slots (top
+        /// bits shared) so that probing wraps around the table's end.
+        #[test]
+        fn key_table_is_a_map(
+            keys in proptest::collection::hash_set(proptest::prelude::any::<u64>(), 0..300),
+            crowded in proptest::collection::hash_set(0u64..64, 0..40),
+            probes in proptest::collection::vec(proptest::prelude::any::<u64>(), 0..100),
+            with_zero in proptest::prelude::any::<bool>(),
+        ) {
+            let mut keys: Vec<u64> = keys.into_iter().collect();
+            // Keys whose top bits are all ones: their home is the last slot.
+            keys.extend(crowded.iter().map(|&c| u64::MAX - c));
+            if with_zero {
+                keys.push(0);
+            }
+            keys.sort_unstable();
+            keys.dedup();
+            let table = KeyTable::new(&keys);
+            let map: FxHashMap<u64, u32> =
+                keys.iter().enumerate().map(|(i, &k)| (k, i as u32)).collect();
+            for k in keys.iter().chain(&probes).chain(&[0, 1, u64::MAX]) {
+                proptest::prop_assert_eq!(table.get(*k), map.get(k).copied(), "key {}", k);
+            }
+        }
+    }
+
+    #[test]
+    fn fused_rows_hold_both_passes() {
+        let t = [[0f32; NUM_TAGS]; NUM_TAGS + 1];
+        let first = Weights::new(vec![2, 5], vec![[1.0; NUM_TAGS], [2.0; NUM_TAGS]], t);
+        let second = Weights::new(vec![5, 9], vec![[3.0; NUM_TAGS], [4.0; NUM_TAGS]], t);
+        let fused = Fused::new(&first, Some(&second));
+        let row = |k: u64| {
+            let r = fused.row(k);
+            (r[0], r[NUM_TAGS])
+        };
+        assert_eq!(row(2), (1.0, 0.0));
+        assert_eq!(row(5), (2.0, 3.0));
+        assert_eq!(row(9), (0.0, 4.0));
+        assert_eq!(row(7), (0.0, 0.0));
+        let alone = Fused::new(&first, None);
+        assert_eq!(alone.row(9)[NUM_TAGS], 0.0);
+        assert_eq!(Fused::default().row(2), &[0.0; 2 * NUM_TAGS]);
     }
 
     #[test]

@@ -19,7 +19,6 @@
 //! A rule span replaces the tagger's spans it covers; it gives way to a tagger span that
 //! covers it or crosses its boundary.
 
-use super::features::word_form;
 use crate::entity::EntityKind;
 use crate::gazetteer::{EntryKind, Gazetteer};
 
@@ -83,8 +82,11 @@ const OFFICIAL: [&str; 10] = [
     "الثوري",
 ];
 
-/// Applies both rules to the tagger's `model` spans of a sentence of `tokens`.
+/// [`apply_forms`] from the token texts (the tests' entry point; the tagger has the
+/// forms already).
+#[cfg(test)]
 pub(crate) fn apply(tokens: &[&str], model: Vec<Candidate>, gaz: &Gazetteer) -> Vec<Candidate> {
+    use super::features::word_form;
     let mut forms: Vec<String> = Vec::with_capacity(tokens.len());
     for t in tokens {
         let mut f = String::new();
@@ -92,11 +94,21 @@ pub(crate) fn apply(tokens: &[&str], model: Vec<Candidate>, gaz: &Gazetteer) -> 
         forms.push(f);
     }
     let forms: Vec<&str> = forms.iter().map(String::as_str).collect();
+    apply_forms(&forms, model, gaz)
+}
+
+/// Applies both rules to the tagger's `model` spans of a sentence whose tokens have the
+/// word forms `forms` ([`super::features::word_form`]).
+pub(crate) fn apply_forms(
+    forms: &[&str],
+    model: Vec<Candidate>,
+    gaz: &Gazetteer,
+) -> Vec<Candidate> {
     let mut out = model;
-    for r in bodies(&forms, gaz) {
+    for r in bodies(forms, gaz) {
         merge(&mut out, r);
     }
-    for m in gaz.find_normalized(&forms) {
+    for m in gaz.find_normalized(forms) {
         if let Some(kind) = m.entity_kind()
             && kind != EntityKind::Per
         {

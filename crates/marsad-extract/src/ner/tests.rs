@@ -307,3 +307,29 @@ mod properties {
         }
     }
 }
+
+/// `recognize` with the embedded model reuses a tagger per thread: texts of every length, in
+/// any order, find what a fresh tagger finds.
+#[test]
+fn recognize_with_a_reused_tagger_finds_what_a_fresh_one_finds() {
+    let model = NerModel::embedded();
+    let short = "قال الرئيس الأمريكي باراك أوباما في واشنطن إن حكومة الوفاق الوطني في ليبيا شريك.";
+    let other = "وصل الوفد إلى موسكو، وأكد أن روسيا وأمريكا تدعمان حكومة الوفاق.";
+    // Longer than KEEP_TAGGER_TOKENS, so the kept tagger is dropped after it.
+    let long = format!("{short} {other} ").repeat(KEEP_TAGGER_TOKENS / 20);
+    assert!(tokenize(&long).len() > KEEP_TAGGER_TOKENS);
+    for text in [
+        short,
+        other,
+        long.as_str(),
+        short,
+        "",
+        other,
+        long.as_str(),
+        short,
+    ] {
+        let fresh = model.recognize_with(&mut model.tagger(), text);
+        assert_eq!(model.recognize(text), fresh, "{text:.40}");
+    }
+    assert!(!model.recognize(short).is_empty());
+}
