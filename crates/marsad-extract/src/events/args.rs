@@ -68,6 +68,10 @@ fn blocks(doc: &Doc<'_>, i: usize, triggers: &[usize]) -> bool {
         return true;
     }
     let k = w.key(i);
+    // الأمين العام، المدعي العام: after a title العام is "general", not "the year".
+    if k == "العام" && i > 0 && vocab::is_general_head(doc.bare(i - 1)) {
+        return false;
+    }
     vocab::is_prep(k)
         || vocab::is_stop(k)
         || vocab::is_clause_opener(k)
@@ -76,11 +80,73 @@ fn blocks(doc: &Doc<'_>, i: usize, triggers: &[usize]) -> bool {
         || super::dates::expr_at(w, i).is_some()
 }
 
+/// A cardinal written as a word (ثلاثة، اثنين), folded: like a digit, it takes the noun it
+/// counts (`ثلاثة أشخاص`) or its من phrase (`ثلاثة من قادة الكتائب`).
+fn number_word(bare: &str) -> bool {
+    matches!(
+        bare,
+        "اثنان"
+            | "اثنين"
+            | "اثنتان"
+            | "اثنتين"
+            | "ثلاث"
+            | "ثلاثه"
+            | "اربع"
+            | "اربعه"
+            | "خمس"
+            | "خمسه"
+            | "ست"
+            | "سته"
+            | "سبع"
+            | "سبعه"
+            | "ثماني"
+            | "ثمانيه"
+            | "تسع"
+            | "تسعه"
+            | "عشره"
+    )
+}
+
 /// Glued prepositions a phrase inside a participant cannot start with (بقيادة، للمساعدة).
 fn glued_prep(key: &str) -> bool {
     ["بال", "لل", "وبال", "ولل", "فبال", "كال"]
         .iter()
         .any(|p| key.starts_with(p) && key.chars().count() > p.chars().count() + 2)
+}
+
+/// True when token `i` is a title abbreviation with its full stop (`د.`, `أ.`, `م.`): the
+/// stop does not end the phrase, and the name after it names it (`وزير الخارجية د. كريم
+/// الزيدي`).
+pub(crate) fn title_abbreviation(doc: &Doc<'_>, i: usize) -> bool {
+    doc.w.is_word(i) && matches!(doc.w.key(i), "د" | "ا" | "م") && doc.w.is_punct(i + 1, &['.'])
+}
+
+/// True when token `j` is a verb no participant phrase starts with: a speech verb (`غارات
+/// قالت القيادة إنها …`: its subject is the attribution) or a verb that relates its subject
+/// to the noun before it (`مباحثات أجراها الوزير`, `لقاء جمع X بـY`: see [`relative_verb`]).
+fn verb_at(doc: &Doc<'_>, j: usize) -> bool {
+    relative_verb(doc.w.key(j)) || speech_verb(doc, j)
+}
+
+/// True when token `j` is a finite speech verb (قال، أعلنت), not one of the weak forms that
+/// are also common nouns.
+pub(crate) fn speech_verb(doc: &Doc<'_>, j: usize) -> bool {
+    doc.w.is_word(j)
+        && crate::quotes::cues::lookup(doc.w.key(j), doc.bare(j))
+            .is_some_and(|c| c.kind == crate::quotes::cues::CueKind::Verb && !c.weak)
+}
+
+/// A verb whose subject acts on the noun before it: with the noun as an object pronoun
+/// (`عمليات نفذها داعش`, `مباحثات أجراها الوزير`), or `جمع` "brought together" (`لقاء جمع
+/// X بـY`): [`agent_phrase`] reads its subject as the noun's agent.
+fn relative_verb(k: &str) -> bool {
+    let pronoun = ["نفذ", "وجه", "شن", "ارتكب", "اجرا", "عقد"]
+        .iter()
+        .any(|v| {
+            k.strip_prefix(v)
+                .is_some_and(|r| matches!(r, "ه" | "ها" | "هم" | "تها" | "ته"))
+        });
+    pronoun || matches!(k, "جمع" | "جمعت")
 }
 
 /// True when token `j` begins with a glued ب or ل that makes it a prepositional phrase
@@ -183,8 +249,17 @@ pub(crate) fn forward(doc: &Doc<'_>, mut j: usize, limit: usize, triggers: &[usi
     if j >= limit {
         return None;
     }
-    if starts_pp(doc, j) {
+    if starts_pp(doc, j) || w.is_word(j) && verb_at(doc, j) {
         return None;
+    }
+    // د. سامي الحلبي: the abbreviation is a title before the name.
+    if title_abbreviation(doc, j)
+        && let Some(np) = entity_np(doc, j + 2, limit)
+    {
+        return Some(Np {
+            tokens: j..np.tokens.end,
+            ..np
+        });
     }
     // An entity, perhaps after a title phrase.
     if let Some(np) = entity_np(doc, j, limit) {
@@ -212,12 +287,17 @@ pub(crate) fn forward(doc: &Doc<'_>, mut j: usize, limit: usize, triggers: &[usi
     let number = w
         .tokens
         .get(j)
-        .is_some_and(|t| t.kind == marsad_arabic::TokenKind::Number);
+        .is_some_and(|t| t.kind == marsad_arabic::TokenKind::Number)
+        || number_word(doc.bare(j));
     let head_definite = doc.bare(j).starts_with("ال");
     let mut end = j + 1;
     // A title or group head may reach an entity a few words on (وزير الخارجية الروسي
     // سيرغي لافروف): the entity names the phrase.
     while end < limit && end - j < 6 {
+        if (titled || doc.is_actor_head(j)) && title_abbreviation(doc, end) && end + 2 < limit {
+            end += 2;
+            continue;
+        }
         if let Some(e) = doc.ent_starting(end)
             && (titled || doc.is_actor_head(j))
             && doc.conj_chars(end) == 0
@@ -241,7 +321,14 @@ pub(crate) fn forward(doc: &Doc<'_>, mut j: usize, limit: usize, triggers: &[usi
         let quantity = number
             || vocab::is_victim_head(doc.bare(j)) && !doc.is_actor_head(j)
             || matches!(doc.bare(j), "الف" | "مليون" | "ميه" | "مايه");
-        if !(continues(doc, end, head_definite) || quantity && end == j + 1) {
+        // نقطة تمركز، مركز شرطة: an indefinite facility takes an indefinite genitive (a
+        // person does not: قتل مجرم والده).
+        let construct = end == j + 1
+            && !head_definite
+            && vocab::is_facility_head(doc.bare(j))
+            && w.key(end) == doc.bare(end)
+            && !doc.bare(end).starts_with("ال");
+        if !(continues(doc, end, head_definite) || quantity && end == j + 1 || construct) {
             break;
         }
         end += 1;
@@ -451,6 +538,12 @@ pub(crate) fn after_marker(
         }
         let k = w.key(i);
         let b = doc.bare(i);
+        // اجتماع برئاسة الملك، هجوم بقيادة …: who chairs or leads is no participant, and the
+        // phrases after it are its own.
+        if !triggers.contains(&i) && matches!(b, "برياسه" | "بقياده" | "برعايه" | "بحضور")
+        {
+            return None;
+        }
         if words.iter().any(|m| *m == k || *m == b) {
             if let Some(np) = forward(doc, i + 1, limit, triggers) {
                 return Some((i, np));
@@ -571,10 +664,8 @@ pub(crate) fn agent_phrase(
         let (k, n) = (w.key(i), w.key(i + 1));
         // طعنات وجهها له مجهولون، عمليات نفذها داعش: a relative verb with the act as its
         // object names the agent after it.
-        let relative_agent = ["نفذ", "وجه", "شن", "ارتكب"].iter().any(|v| {
-            k.strip_prefix(v)
-                .is_some_and(|r| matches!(r, "ه" | "ها" | "هم" | "تها" | "ته"))
-        });
+        // جمع without a pronoun is a verb only right after the noun (not جمع التبرعات).
+        let relative_agent = relative_verb(k) && (i == from || !matches!(k, "جمع" | "جمعت"));
         let skip = match (k, n) {
             ("من", "قبل") | ("من", "جانب") | ("علي", "يد") | ("علي", "ايدي") => {
                 2

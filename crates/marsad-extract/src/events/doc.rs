@@ -130,7 +130,13 @@ impl<'a> Doc<'a> {
             if w.is_punct(i, &['،', ',', '«', '»', '"', '“', '”', '(', ')', '-', '–']) {
                 opens[i + 1] = true;
             }
-            if w.is_punct(i, &['؛', ';', ':', '.', '؟', '?', '!']) {
+            // د. سامي: the full stop of a title abbreviation, which the sentence splitter
+            // keeps inside the sentence, does not end the clause either.
+            let abbreviation = i > 0
+                && w.is_punct(i, &['.'])
+                && w.is_word(i - 1)
+                && matches!(w.key(i - 1), "د" | "ا" | "م");
+            if w.is_punct(i, &['؛', ';', ':', '.', '؟', '?', '!']) && !abbreviation {
                 opens[i + 1] = true;
                 hard[i + 1] = true;
             }

@@ -423,6 +423,17 @@ impl Builder<'_, '_, '_> {
                         source = args::agent_phrase(doc, np.tokens.end, sent.end, heads);
                         after = np.tokens.end;
                         target = Some(np);
+                    } else if has_obj
+                        && t.light.is_none()
+                        && !np.actor
+                        && np.kind.is_none()
+                        && !np.tokens.is_empty()
+                        && vocab::is_facility_head(doc.bare(np.tokens.start))
+                    {
+                        // هجوم استهدف نقطة تمركز: a facility is acted on, it does not act; the
+                        // subject is the attack the verb describes.
+                        after = after.max(np.tokens.end);
+                        target = Some(np);
                     } else {
                         after = after.max(np.tokens.end);
                         source = Some(np);
@@ -447,7 +458,12 @@ impl Builder<'_, '_, '_> {
                 };
                 source = args::backward(doc, end, sent.start, heads);
             }
-            if source.is_none() && !relative {
+            // قالت القيادة إنها استهدفت: a verb right after a complementizer with a pronoun
+            // has that pronoun as subject; it is not coordinated with the verb before.
+            let pronoun_subject = v > 0
+                && vocab::is_complementizer(w.key(v - 1))
+                && !matches!(w.key(v - 1), "ان" | "بان" | "وان" | "فان");
+            if source.is_none() && !relative && !pronoun_subject {
                 // Coordinated verbs share their subject: احتشد المتظاهرون … وأحرقوا.
                 source = self
                     .done
@@ -1217,6 +1233,11 @@ impl Builder<'_, '_, '_> {
                     *source = Some(g);
                 }
             }
+        }
+        // غارات قالت القيادة إنها استهدفت …: the noun is reported by someone, who is not its
+        // actor; no actor is guessed from around it either.
+        if source.is_none() && !t.suffixed && args::speech_verb(doc, last + 1) {
+            return;
         }
         if source.is_none() {
             *source = args::agent_phrase(doc, last + 1, (last + 16).min(sent.end), heads);
