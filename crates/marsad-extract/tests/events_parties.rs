@@ -256,3 +256,21 @@ fn a_verb_after_a_complementizer_pronoun_does_not_share_the_earlier_subject() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn a_word_with_tanween_is_never_read_as_a_verb() {
+    // Our own sentences. Before: the explosion was coded with the cue «فجراً» ("at dawn"),
+    // read as فجّرا ("the two blew up").
+    let t = "وقالت الشركة إن الانفجار وقع قرابة الساعة الثالثة فجراً قرب المحطة.";
+    let events = extract_text(t);
+    assert!(events.iter().all(|e| e.cue != "فجراً"), "{events:#?}");
+    // The verb written without tanween is still the verb.
+    let t = "وقالت الشرطة إن انتحاريين فجرا نفسيهما قرب المحطة.";
+    let events = extract_text(t);
+    assert!(
+        events
+            .iter()
+            .any(|e| e.kind == EventType::Assault && e.cue == "فجرا"),
+        "{events:#?}"
+    );
+}

@@ -135,11 +135,16 @@ pub(crate) fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Trig> {
                 .any(|h| matches!(lex.rows[h.row].kind, RowKind::Light(true)) && h.pos.is_verb())
         });
         let after_prep = i > 0 && doc.w.is_word(i - 1) && vocab::is_prep(doc.w.key(i - 1));
+        // Tanween marks a noun or adjective; no verb form carries it (الساعة الثالثة فجراً is
+        // "at dawn", not فجّرا "the two blew up").
+        let nominal = doc.w.tokens[i]
+            .text(doc.w.text)
+            .contains(['\u{064B}', '\u{064C}', '\u{064D}']);
         let mut best: Option<(usize, usize, HeadHit, Vec<usize>)> = None;
         let key = doc.w.key(i);
         for h in hits {
             let r = &lex.rows[h.row];
-            if !matches!(r.kind, RowKind::Event(_)) {
+            if !matches!(r.kind, RowKind::Event(_)) || nominal && h.pos.is_verb() {
                 continue;
             }
             // فائدة is not ف + أيده, وزارة not و + زاره: a clitic split must be one the corpus
