@@ -18,7 +18,7 @@
 //! A phrase is named by the entity it holds when there is one (`وزير الخارجية سيرغي لافروف`
 //! → `سيرغي لافروف`), else by its words (`مصادر محلية`, `وزير الداخلية`).
 
-use super::doc::Doc;
+use super::doc::{Doc, Ent};
 use super::vocab;
 use crate::entity::EntityKind;
 use marsad_core::Argument;
@@ -39,6 +39,19 @@ pub(crate) struct Np {
 }
 
 impl Np {
+    /// A title or group phrase from token `start` that reaches entity `e` (وزير الخارجية
+    /// الروسي سيرغي لافروف, لفخامة الرئيس عبدالفتاح السيسي): the entity names it.
+    fn titled(start: usize, e: &Ent, limit: usize) -> Np {
+        Np {
+            tokens: start..e.tokens.end.min(limit),
+            span: e.start..e.end,
+            actor: true,
+            kind: Some(e.kind),
+            victim: false,
+            quantity: false,
+        }
+    }
+
     pub fn argument(&self, body_chars: &[char]) -> Option<Argument> {
         let s = self.span.start.min(body_chars.len());
         let e = self.span.end.min(body_chars.len());
@@ -78,33 +91,6 @@ fn blocks(doc: &Doc<'_>, i: usize, triggers: &[usize]) -> bool {
         || (vocab::is_stop(doc.bare(i)) && doc.bare(i) != k)
         || triggers.contains(&i)
         || super::dates::expr_at(w, i).is_some()
-}
-
-/// A cardinal written as a word (ثلاثة، اثنين), folded: like a digit, it takes the noun it
-/// counts (`ثلاثة أشخاص`) or its من phrase (`ثلاثة من قادة الكتائب`).
-fn number_word(bare: &str) -> bool {
-    matches!(
-        bare,
-        "اثنان"
-            | "اثنين"
-            | "اثنتان"
-            | "اثنتين"
-            | "ثلاث"
-            | "ثلاثه"
-            | "اربع"
-            | "اربعه"
-            | "خمس"
-            | "خمسه"
-            | "ست"
-            | "سته"
-            | "سبع"
-            | "سبعه"
-            | "ثماني"
-            | "ثمانيه"
-            | "تسع"
-            | "تسعه"
-            | "عشره"
-    )
 }
 
 /// Glued prepositions a phrase inside a participant cannot start with (بقيادة، للمساعدة).
@@ -288,7 +274,7 @@ pub(crate) fn forward(doc: &Doc<'_>, mut j: usize, limit: usize, triggers: &[usi
         .tokens
         .get(j)
         .is_some_and(|t| t.kind == marsad_arabic::TokenKind::Number)
-        || number_word(doc.bare(j));
+        || vocab::is_number_word(doc.bare(j));
     let head_definite = doc.bare(j).starts_with("ال");
     let mut end = j + 1;
     // A title or group head may reach an entity a few words on (وزير الخارجية الروسي
@@ -303,15 +289,7 @@ pub(crate) fn forward(doc: &Doc<'_>, mut j: usize, limit: usize, triggers: &[usi
             && doc.conj_chars(end) == 0
             && !glued_prep(w.key(end))
         {
-            let e = e.clone();
-            return Some(Np {
-                tokens: j..e.tokens.end.min(limit),
-                span: e.start..e.end,
-                actor: true,
-                kind: Some(e.kind),
-                victim: false,
-                quantity: false,
-            });
+            return Some(Np::titled(j, e, limit));
         }
         if blocks(doc, end, triggers) || doc.ent(end).is_some() {
             break;
@@ -612,15 +590,7 @@ fn glued_np(doc: &Doc<'_>, i: usize, limit: usize, triggers: &[usize]) -> Option
             if let Some(e) = doc.ent_starting(k)
                 && doc.conj_chars(k) == 0
             {
-                let e = e.clone();
-                return Some(Np {
-                    tokens: i..e.tokens.end.min(limit),
-                    span: e.start..e.end,
-                    actor: true,
-                    kind: Some(e.kind),
-                    victim: false,
-                    quantity: false,
-                });
+                return Some(Np::titled(i, e, limit));
             }
             if blocks(doc, k, triggers) || !continues(doc, k, true) {
                 break;
