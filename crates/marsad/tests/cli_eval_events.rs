@@ -83,6 +83,18 @@ fn json_report_has_the_fixture_counts_and_consistent_figures() {
         assert!(d["ambiguous_flagged"].as_u64().unwrap() <= d["ambiguous"].as_u64().unwrap());
     }
 
+    // The panel: 7 scored rows carry votes; one coder accepts the 3 unanimous yes and fx-07
+    // once in five (3 + 0.2 expected accepts), so its precision is 3 / 3.2. The majority
+    // counts fx-01..03 (5/5) and not fx-08 (1/2).
+    let panel = &v["part_a"]["panel"]["all"];
+    assert_eq!(panel["voted_sentences"].as_u64(), Some(7));
+    assert!((num(&panel["one_coder"], "precision") - 3.0 / 3.2).abs() < 1e-9);
+    check_prf(&panel["one_coder"], "precision", "recall", "f1");
+    let maj = &panel["majority"];
+    assert_eq!(maj["yes"].as_u64(), Some(3));
+    assert_eq!(maj["tp"].as_u64().unwrap() + maj["fn"].as_u64().unwrap(), 3);
+    check_prf(maj, "precision", "recall", "f1");
+
     // Part A, source actors: 3 sentences, 2 of them with a consensus verb.
     assert_eq!(v["part_a"]["span_sentences"].as_u64(), Some(3));
     assert_eq!(v["part_a"]["consensus_sentences"].as_u64(), Some(2));

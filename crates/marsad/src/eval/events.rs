@@ -18,6 +18,10 @@
 //!   (the largest overlap wins); its source is correct when the predicted source shares a
 //!   word with the gold source tokens ([`key_words`]), or when neither names a source. The
 //!   consensus source is `source_gold`, else (coders disagree) any coder's source.
+//! * *The panel* (`accept`/`total` columns, when present): a `yes` is unanimous and a
+//!   `difficult no` a split vote, so two reference figures are printed beside detection:
+//!   the expected score of one coder of the panel against the same labels, and marsad's
+//!   flags against the majority vote ([`PanelTally`]).
 //! * Split: a sentence is **dev** when the first hex digit of sha1(id) is below 8 (`_id` for
 //!   the spans file), **test** otherwise.
 //!
@@ -243,6 +247,8 @@ struct GsrSentence {
     kind: EventType,
     label: Label,
     text: String,
+    /// The panel's vote `(accept, total)` when the file has those columns.
+    votes: Option<(u32, u32)>,
 }
 
 fn read_gsr(path: &Path) -> Result<Vec<GsrSentence>> {
@@ -258,6 +264,7 @@ fn read_gsr(path: &Path) -> Result<Vec<GsrSentence>> {
     };
     let (c_id, c_label, c_text) = (need("id")?, need("label")?, need("text")?);
     let c_type = col("event_type");
+    let c_votes = col("accept").zip(col("total"));
     let mut out = Vec::new();
     for (i, row) in rows.enumerate() {
         let at = || format!("{}: record {}", path.display(), i + 1);
@@ -279,11 +286,28 @@ fn read_gsr(path: &Path) -> Result<Vec<GsrSentence>> {
             }
             None => EventType::Protest,
         };
+        let votes = match c_votes {
+            Some((ca, ct)) => {
+                let num = |c: usize, name: &str| -> Result<u32> {
+                    let v = get(c)?;
+                    v.trim()
+                        .parse()
+                        .with_context(|| format!("{}: {name} {v:?} is not a count", at()))
+                };
+                let (accept, total) = (num(ca, "accept")?, num(ct, "total")?);
+                if accept > total {
+                    bail!("{}: accept {accept} is above total {total}", at());
+                }
+                (total > 0).then_some((accept, total))
+            }
+            None => None,
+        };
         out.push(GsrSentence {
             id: get(c_id)?.to_string(),
             kind,
             label,
             text: get(c_text)?.to_string(),
+            votes,
         });
     }
     Ok(out)
@@ -372,6 +396,92 @@ impl DetectTally {
             "precision": self.p(), "recall": self.r(), "f1": self.f1(),
             "fpr_easy_no": self.fpr_easy(), "fpr_difficult_no": self.fpr_difficult(),
             "ambiguous_flagged": self.ambiguous_flagged,
+        })
+    }
+}
+
+/// The panel behind the labels. In `protest_gsr.csv` a `yes` is a sentence every coder
+/// accepted (`accept == total`), a `difficult no` one that some but not all accepted, an
+/// `easy no` one that none did. Two figures put the detection scores in scale:
+/// * **one coder**: the expected score of a single coder of the panel, drawn at random per
+///   sentence, scored like marsad against the yes/no labels. A coder accepts every `yes` (it
+///   is unanimous), so recall is 1, and accepts a no with probability accept/total; the
+///   precision is the ratio of the expectations. The coder is part of the panel that made
+///   the labels, so this is an upper bound on what a fresh coder would score.
+/// * **majority**: marsad's flags against the panel's majority (`2 * accept > total`) over
+///   every voted row, ambiguous rows included.
+#[derive(Debug, Default, Clone, PartialEq)]
+struct PanelTally {
+    /// Scored rows (yes and no) that carry votes, and the yes among them.
+    voted: usize,
+    voted_yes: usize,
+    /// The expected number of scored rows one coder accepts: the sum of accept/total.
+    coder_accepts: f64,
+    majority_yes: usize,
+    majority_yes_flagged: usize,
+    majority_no_flagged: usize,
+}
+
+impl Tally for PanelTally {
+    fn add(&mut self, o: &Self) {
+        self.voted += o.voted;
+        self.voted_yes += o.voted_yes;
+        self.coder_accepts += o.coder_accepts;
+        self.majority_yes += o.majority_yes;
+        self.majority_yes_flagged += o.majority_yes_flagged;
+        self.majority_no_flagged += o.majority_no_flagged;
+    }
+}
+
+impl PanelTally {
+    fn count(&mut self, label: Label, votes: Option<(u32, u32)>, flagged: bool) {
+        let Some((accept, total)) = votes else {
+            return;
+        };
+        if label != Label::Ambiguous {
+            self.voted += 1;
+            self.voted_yes += usize::from(label == Label::Yes);
+            self.coder_accepts += f64::from(accept) / f64::from(total);
+        }
+        if 2 * accept > total {
+            self.majority_yes += 1;
+            self.majority_yes_flagged += usize::from(flagged);
+        } else {
+            self.majority_no_flagged += usize::from(flagged);
+        }
+    }
+    fn coder_p(&self) -> f64 {
+        if self.coder_accepts > 0.0 {
+            self.voted_yes as f64 / self.coder_accepts
+        } else {
+            0.0
+        }
+    }
+    fn coder_f1(&self) -> f64 {
+        f1(self.coder_p(), if self.voted_yes > 0 { 1.0 } else { 0.0 })
+    }
+    fn majority_p(&self) -> f64 {
+        ratio(
+            self.majority_yes_flagged,
+            self.majority_yes_flagged + self.majority_no_flagged,
+        )
+    }
+    fn majority_r(&self) -> f64 {
+        ratio(self.majority_yes_flagged, self.majority_yes)
+    }
+    fn majority_f1(&self) -> f64 {
+        f1(self.majority_p(), self.majority_r())
+    }
+    fn json(&self) -> Value {
+        json!({
+            "voted_sentences": self.voted,
+            "one_coder": {"precision": self.coder_p(), "recall": if self.voted_yes > 0 { 1.0 } else { 0.0 }, "f1": self.coder_f1()},
+            "majority": {
+                "yes": self.majority_yes,
+                "tp": self.majority_yes_flagged, "fp": self.majority_no_flagged,
+                "fn": self.majority_yes - self.majority_yes_flagged,
+                "precision": self.majority_p(), "recall": self.majority_r(), "f1": self.majority_f1(),
+            },
         })
     }
 }
@@ -980,6 +1090,7 @@ fn events_of(texts: &[&str]) -> Vec<Vec<Event>> {
 struct PartA {
     type_label: String,
     detection: Halves<DetectTally>,
+    panel: Halves<PanelTally>,
     n_spans: usize,
     n_consensus: usize,
     /// Consensus events none of whose verb tokens could be located: they cannot be found.
@@ -1023,6 +1134,7 @@ fn part_a(args: &Args) -> Result<PartA> {
     let mut events = events_of(&texts).into_iter();
     let mut errors = Vec::new();
     let mut detection: Halves<DetectTally> = Halves::default();
+    let mut panel: Halves<PanelTally> = Halves::default();
     for s in &gsr {
         let ev = events.next().unwrap_or_default();
         let split = split_of(&s.id);
@@ -1030,6 +1142,9 @@ fn part_a(args: &Args) -> Result<PartA> {
         let mut t = DetectTally::default();
         t.count(s.label, hit.is_some());
         detection.add(split, &t);
+        let mut p = PanelTally::default();
+        p.count(s.label, s.votes, hit.is_some());
+        panel.add(split, &p);
         if args.errors && split == Split::Dev {
             match (s.label, hit) {
                 (Label::Yes, None) => {
@@ -1059,6 +1174,7 @@ fn part_a(args: &Args) -> Result<PartA> {
                 .chain(spans.iter().map(|s| s.kind)),
         ),
         detection,
+        panel,
         n_spans: spans.len(),
         n_consensus: spans.iter().filter(|s| s.consensus.is_some()).count(),
         n_unlocated: spans
@@ -1175,6 +1291,37 @@ fn print_a(args: &Args, a: &PartA) {
             t.fpr_difficult(),
             t.ambiguous_flagged
         );
+    }
+    if a.panel.all().voted > 0 {
+        println!(
+            "\nthe panel behind the labels: a yes is a sentence every coder accepted, a difficult no one that some did;"
+        );
+        println!(
+            "one coder = the expected score of a single coder of the panel against the same labels (an upper bound: the coder is on the panel);"
+        );
+        println!(
+            "majority = marsad's flags against the panel's majority vote (2 x accept > total), ambiguous rows included"
+        );
+        println!(
+            "{:<5} {:>6} {:>8} {:>9} | {:>8} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6}",
+            "part", "voted", "coder P", "coder F1", "majority", "TP", "FP", "FN", "P", "R", "F1"
+        );
+        for (name, _, t) in a.panel.rows(A_NAMES) {
+            println!(
+                "{:<5} {:>6} {:>8.3} {:>9.3} | {:>8} {:>5} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3}",
+                name,
+                t.voted,
+                t.coder_p(),
+                t.coder_f1(),
+                t.majority_yes,
+                t.majority_yes_flagged,
+                t.majority_no_flagged,
+                t.majority_yes - t.majority_yes_flagged,
+                t.majority_p(),
+                t.majority_r(),
+                t.majority_f1()
+            );
+        }
     }
     println!(
         "\nsource actors ({}): {} sentences, {} with a consensus verb (tokens common to all coders), {} of them not located in the text",
@@ -1302,6 +1449,12 @@ fn json_a(args: &Args, a: &PartA) -> Value {
         .iter()
         .map(|(name, _, t)| (name.to_string(), t.json()))
         .collect();
+    let panel: serde_json::Map<String, Value> = a
+        .panel
+        .rows(A_NAMES)
+        .iter()
+        .map(|(name, _, t)| (name.to_string(), t.json()))
+        .collect();
     let actors: serde_json::Map<String, Value> = a
         .actors
         .rows(A_NAMES)
@@ -1327,6 +1480,7 @@ fn json_a(args: &Args, a: &PartA) -> Value {
         "event_type": a.type_label,
         "gsr": args.gsr.display().to_string(),
         "detection": detection,
+        "panel": panel,
         "spans": args.spans.display().to_string(),
         "span_sentences": a.n_spans,
         "consensus_sentences": a.n_consensus,
@@ -1562,6 +1716,41 @@ mod tests {
         h.add(Split::Test, &t);
         assert_eq!(h.all().yes, 8);
         assert_eq!((h.n_dev, h.n_test), (1, 1));
+    }
+
+    #[test]
+    fn panel_scores_one_coder_and_the_majority() {
+        let mut t = PanelTally::default();
+        // A unanimous yes, flagged; a 1-of-3 difficult no, flagged; a 0-of-3 easy no; a
+        // 2-of-3 ambiguous row (a majority yes, outside the coder figures), not flagged; a
+        // row without votes, which counts nowhere.
+        t.count(Label::Yes, Some((3, 3)), true);
+        t.count(Label::DifficultNo, Some((1, 3)), true);
+        t.count(Label::EasyNo, Some((0, 3)), false);
+        t.count(Label::Ambiguous, Some((2, 3)), false);
+        t.count(Label::Yes, None, true);
+        assert_eq!((t.voted, t.voted_yes), (3, 1));
+        // One coder: 1 expected true accept out of 1 + 1/3 expected accepts.
+        assert!((t.coder_p() - 0.75).abs() < 1e-12);
+        assert!((t.coder_f1() - 2.0 * 0.75 / 1.75).abs() < 1e-12);
+        // Majority: yes = the unanimous row and the 2-of-3 row; one of them flagged, and
+        // the flagged 1-of-3 row is a false alarm.
+        assert_eq!(
+            (
+                t.majority_yes,
+                t.majority_yes_flagged,
+                t.majority_no_flagged
+            ),
+            (2, 1, 1)
+        );
+        assert!((t.majority_p() - 0.5).abs() < 1e-12);
+        assert!((t.majority_r() - 0.5).abs() < 1e-12);
+        // Halves add up.
+        let mut h: Halves<PanelTally> = Halves::default();
+        h.add(Split::Dev, &t);
+        h.add(Split::Test, &t);
+        assert_eq!(h.all().voted, 6);
+        assert!((h.all().coder_p() - 0.75).abs() < 1e-12);
     }
 
     #[test]
