@@ -274,3 +274,61 @@ fn a_word_with_tanween_is_never_read_as_a_verb() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn a_pronoun_on_an_act_against_someone_is_its_target() {
+    // Before: no target, and the source was the pronoun's antecedent (the one arrested).
+    // After a passive light verb the act has no actor in sight.
+    let t =
+        "وأفاد المصدر بأن الكثير من عناصر الخلية حاولوا الفرار إلى الجبال، وتم اعتقالهم فجر اليوم.";
+    let e = find(&extract_text(t), EventType::Coerce, t);
+    assert_eq!(name(&e.target), Some("عناصر الخلية"), "{e:#?}");
+    assert_eq!(name(&e.source), None, "{e:#?}");
+    // An agent phrase names the actor; the antecedent may sit in a ل phrase.
+    let t = "تسببت رسالة غاضبة لطالب سوري في اعتقاله من قبل الشرطة البريطانية.";
+    let e = find(&extract_text(t), EventType::Coerce, t);
+    assert_eq!(name(&e.target), Some("طالب سوري"), "{e:#?}");
+    assert!(
+        name(&e.source).is_some_and(|s| s.contains("الشرطة")),
+        "{e:#?}"
+    );
+}
+
+#[test]
+fn the_antecedent_agrees_with_the_pronoun() {
+    // ه is neither a body with a feminine name (الشرطة الفرنسية) nor a place.
+    let t = "ووصل المتهم إلى مطار باريس حيث كانت الشرطة الفرنسية بانتظاره، وتم احتجازه.";
+    let e = find(&extract_text(t), EventType::Coerce, t);
+    assert_eq!(name(&e.target), Some("المتهم"), "{e:#?}");
+    // After a temporal preposition the clause's subject is the one acted on, not the actor.
+    let t = "وقال المحامي إن موكله سامر الخطيب أودع السجن الانفرادي منذ توقيفه في مارس الماضي.";
+    let e = find(&extract_text(t), EventType::Coerce, t);
+    assert_eq!(name(&e.target), Some("سامر الخطيب"), "{e:#?}");
+}
+
+#[test]
+fn a_pronoun_followed_by_its_object_is_the_actor() {
+    // اتهامه إيران: the army accuses, and is no target.
+    let t = "وقال الجيش في بيان إن اتهامه إيران بزرع الألغام قرب الحدود يستند إلى أدلة.";
+    let events = extract_text(t);
+    let e = find(&events, EventType::Accuse, t);
+    assert_ne!(name(&e.target), Some("الجيش"), "{e:#?}");
+    assert_eq!(name(&e.source), Some("الجيش"), "{e:#?}");
+}
+
+#[test]
+fn dimensions_are_no_deportation_and_a_work_is_no_party() {
+    // أبعاد (dimensions) folds to the letters of إبعاد (deportation).
+    let t = "وتدرس اللجنة الوزارية أبعاد الأزمة الاقتصادية وآثارها على المواطنين.";
+    let events = extract_text(t);
+    assert!(
+        events.iter().all(|e| e.kind != EventType::Coerce),
+        "{events:#?}"
+    );
+    // حفاظ كتاب الله is named by the entity it holds, الله, which is no party.
+    let t = "واستضافت الجمعية حفاظ كتاب الله من دول عدة لتكريمهم في حفل كبير.";
+    for e in extract_text(t) {
+        assert_ne!(name(&e.target), Some("الله"), "{e:#?}");
+        assert_ne!(name(&e.source), Some("الله"), "{e:#?}");
+    }
+}

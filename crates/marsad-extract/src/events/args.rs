@@ -493,6 +493,169 @@ pub(crate) fn nearest_before(
     None
 }
 
+/// The pronoun a verbal noun carries, by what it can refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pronoun {
+    /// ه: one male person or a masculine group word (التنظيم).
+    Masculine,
+    /// ها: a woman, a place, a body (الحكومة) or a non-human plural.
+    Feminine,
+    /// هم، هما، هن: people.
+    Plural,
+}
+
+impl Pronoun {
+    /// The pronoun a folded key ends with, if any.
+    pub fn of_key(key: &str) -> Option<Pronoun> {
+        if key.ends_with("هم") || key.ends_with("هما") || key.ends_with("هن") {
+            Some(Pronoun::Plural)
+        } else if key.ends_with("ها") {
+            Some(Pronoun::Feminine)
+        } else if key.ends_with('ه') {
+            Some(Pronoun::Masculine)
+        } else {
+            None
+        }
+    }
+}
+
+/// The antecedent of a pronoun that names the one acted on (`اعتقاله`, `تم إعدامهم`): the
+/// nearest actor phrase or entity ending before token `end`, back to `from`, inside a
+/// prepositional phrase too (`مزحة لمبتعث سعودي … في اعتقاله`), and agreeing with the
+/// pronoun: places are feminine, and so is a noun ending in teh marbuta (الشرطة), so
+/// neither is the antecedent of `ه` or `هم`.
+pub(crate) fn patient_antecedent(
+    doc: &Doc<'_>,
+    end: usize,
+    from: usize,
+    triggers: &[usize],
+    pronoun: Pronoun,
+) -> Option<Np> {
+    let w = &doc.w;
+    let feminine_ok = pronoun == Pronoun::Feminine;
+    // من قبل سلطات الأمن، على يد مجهولين: an agent phrase names the actor, never the one
+    // acted on.
+    let agent_marked = |k: usize| {
+        k >= 2
+            && matches!(
+                (w.key(k - 2), w.key(k - 1)),
+                ("من", "قبل") | ("من", "جانب") | ("علي", "يد") | ("علي", "ايدي")
+            )
+    };
+    // حاولوا الفرار من التنظيم: the object of a preposition written as a word is the
+    // setting, not someone acted on; من after a quantity counts people (الكثير من عناصر
+    // التنظيم، عدد من المتهمين).
+    let in_pp = |k: usize| {
+        k >= 1
+            && w.is_word(k - 1)
+            && vocab::is_prep(w.key(k - 1))
+            && !(w.key(k - 1) == "من"
+                && k >= 2
+                && (vocab::is_quantity(doc.bare(k - 2))
+                    || matches!(
+                        doc.bare(k - 2),
+                        "الكثير" | "كثير" | "بعض" | "العديد" | "عدد"
+                    )))
+    };
+    let mut k = end;
+    while k > from {
+        k -= 1;
+        if let Some(e) = doc.ent(k) {
+            let e = e.clone();
+            k = e.tokens.start.max(from);
+            // A body named by a feminine noun (وزارة الداخلية، الشرطة الفرنسية) is ها; one
+            // person is never هم.
+            let feminine_name = doc.head_key(e.tokens.start).ends_with('ه');
+            let agrees = match e.kind {
+                EntityKind::Per => pronoun != Pronoun::Plural,
+                EntityKind::Org => feminine_ok || !feminine_name,
+                EntityKind::Loc => feminine_ok,
+                _ => false,
+            };
+            // الله is invoked, not acted on (رحمه الله، من الله).
+            let god = doc.bare(e.tokens.start) == "الله";
+            if agrees
+                && !god
+                && e.tokens.start >= from
+                && !agent_marked(e.tokens.start)
+                && !in_pp(e.tokens.start)
+            {
+                return Some(Np {
+                    tokens: e.tokens.clone(),
+                    span: e.start..e.end,
+                    actor: true,
+                    kind: Some(e.kind),
+                    victim: false,
+                    quantity: false,
+                });
+            }
+            continue;
+        }
+        if !w.is_word(k) || triggers.contains(&k) {
+            continue;
+        }
+        if agent_marked(k) {
+            continue;
+        }
+        let bare = doc.bare(k);
+        // بحجر واحد: a number is no one (أحد is, once the conjunction is off واحد).
+        if w.key(k) == "واحد" || vocab::is_number_word(bare) {
+            continue;
+        }
+        let is_human = |key: &str| super::heads::classify(key) == super::heads::Head::Agent;
+        // A person named by a common noun (مبتعث سعودي، شاب) is acted on as often as an
+        // actor. Read as written first (لاعب), then without a glued preposition (لمبتعث،
+        // للمتهم).
+        let (glued, head, human) = if doc.is_actor_head(k) || is_human(bare) {
+            (false, doc.head_key(k), is_human(bare))
+        } else {
+            let rest = vocab::clitic_free(bare);
+            let glued = rest.len() < bare.len() && (bare.starts_with('ل') || bare.starts_with('ب'));
+            if !(glued && (is_human(rest) || vocab::is_group_head(rest))) {
+                continue;
+            }
+            (true, rest, is_human(rest))
+        };
+        // The word before names the group this one counts or heads (عناصر التنظيم).
+        if k > from && doc.is_actor_head(k - 1) && !glued_prep(w.key(k - 1)) {
+            continue;
+        }
+        if in_pp(k) || doc.bare(k) == "الله" {
+            continue;
+        }
+        if !feminine_ok && head.ends_with('ه') {
+            continue;
+        }
+        // عشرات المهاجرين is هم, not ه.
+        if pronoun == Pronoun::Masculine
+            && head.chars().count() >= 5
+            && (head.ends_with("ين") || head.ends_with("ون"))
+        {
+            continue;
+        }
+        let np = if glued {
+            glued_np(doc, k, end, triggers).map(|mut np| {
+                // The preposition leaves the name (لمبتعث سعودي → مبتعث سعودي); لل keeps
+                // the ل of the article.
+                let clitics = bare.chars().count() - head.chars().count();
+                let keep = usize::from(bare.starts_with("لل"));
+                if np.span.start < w.tokens[k].end {
+                    np.span.start = (np.span.start + clitics - keep).min(np.span.end);
+                }
+                np
+            })
+        } else {
+            forward(doc, k, end, triggers)
+        };
+        // حفاظ كتاب الله is named by the work it holds: not a party.
+        let named_by_thing = |np: &Np| np.kind.is_some_and(|k| k == EntityKind::Misc);
+        if let Some(np) = np.filter(|np| (np.actor || human) && !named_by_thing(np)) {
+            return Some(np);
+        }
+    }
+    None
+}
+
 /// The phrase after the first of `markers` in tokens `from..limit`: `(marker token, phrase)`.
 /// Word markers (مع، على…) are separate tokens; glued ones (ب، ل) start the phrase's word.
 pub(crate) fn after_marker(

@@ -78,6 +78,7 @@ pub(crate) struct Flags {
     pub crowd: bool,
     pub light: bool,
     pub verb: bool,
+    pub patient: bool,
 }
 
 /// What a row is.
@@ -266,6 +267,7 @@ impl Lexicon {
                         "+crowd" => flags.crowd = true,
                         "+light" => flags.light = true,
                         "+verb" => flags.verb = true,
+                        "+pat" => flags.patient = true,
                         "ب" => markers.push(Marker::Glued('ب')),
                         "ل" => markers.push(Marker::Glued('ل')),
                         p if !p.starts_with('+') && !p.is_empty() => {

@@ -315,6 +315,15 @@ impl Builder<'_, '_, '_> {
         {
             return None;
         }
+        // أبعاد (dimensions: الحريق تقدر أبعاده، القضية وأبعادها) folds to the letters of
+        // إبعاد (deportation); the hamza written above the alef tells them apart.
+        if kind == EventType::Coerce
+            && noun
+            && w.key(t.head).contains("ابعاد")
+            && w.slice(t.head..t.head + 1).contains("أبعاد")
+        {
+            return None;
+        }
         let sent = doc.sentence(t.head);
         let clause = doc.clause(t.head);
         let last = t.last();
@@ -505,6 +514,9 @@ impl Builder<'_, '_, '_> {
         } else if noun && source.is_none() {
             // قام بزيارة with no subject in sight: the noun's own phrases.
             self.noun_args(t, row, limit, sent.clone(), &mut source, &mut target);
+        } else if noun && target.is_none() && self.pronoun_is_patient(t, row, limit) {
+            // قامت الشرطة باعتقاله: the light verb's subject acts on the pronoun's antecedent.
+            target = self.patient_target(t, source.as_ref(), sent.clone());
         }
         if target.is_none() {
             let (words, glued) = markers(row);
@@ -1197,6 +1209,50 @@ impl Builder<'_, '_, '_> {
     }
 
     /// Participants of a verbal noun: genitive, من قبل, pronoun, ل phrase, preceding actor.
+    /// Whether the pronoun on trigger `t` names the one acted on: a +pat noun with a
+    /// pronoun and no object after it, neither a ل phrase (قتله للرهينة) nor a name (بعد
+    /// اتهامه "بيونغيانغ"), which make the pronoun the actor.
+    fn pronoun_is_patient(&self, t: &Trig, row: &Row, limit: usize) -> bool {
+        let doc = self.doc;
+        let w = &doc.w;
+        let last = t.last();
+        let next = (last + 1..limit.min(last + 3)).find(|&j| !w.is_punct(j, &['"', '«', '“']));
+        row.flags.patient
+            && t.suffixed
+            && t.pos == Pos::Noun
+            && args::Pronoun::of_key(w.key(t.head)).is_some()
+            && args::after_marker(
+                doc,
+                last + 1,
+                (last + 2).min(limit),
+                &[],
+                &['ل'],
+                &self.heads,
+            )
+            .is_none()
+            && next.is_none_or(|j| doc.ent_starting(j).is_none())
+    }
+
+    /// The antecedent of the pronoun on trigger `t` read as the one acted on: the nearest
+    /// agreeing actor before the trigger (before its `source` when that comes first), in
+    /// this sentence or the one before.
+    fn patient_target(&self, t: &Trig, source: Option<&Np>, sent: Range<usize>) -> Option<Np> {
+        let doc = self.doc;
+        let w = &doc.w;
+        let pronoun = args::Pronoun::of_key(w.key(t.head))?;
+        let stop = source
+            .filter(|s| !s.tokens.is_empty() && s.tokens.end <= t.head)
+            .map_or(t.head, |s| s.tokens.start);
+        let from = w
+            .sentence_of
+            .get(t.head)
+            .and_then(|&s| s.checked_sub(1))
+            .and_then(|s| w.sentences.get(s))
+            .map(|s| s.tokens.start)
+            .unwrap_or(sent.start);
+        args::patient_antecedent(doc, stop, from, &self.heads, pronoun)
+    }
+
     fn noun_args(
         &self,
         t: &Trig,
@@ -1233,6 +1289,37 @@ impl Builder<'_, '_, '_> {
                     *source = Some(g);
                 }
             }
+        }
+        // اعتقاله، تم إعدامهم، أعلنت الشرطة توقيفه: the pronoun on a noun flagged +pat is the
+        // one acted on. The actor is an agent phrase (من قبل), else the actor that opens
+        // the noun's clause, except after a passive light verb (تم، جرى), which has none.
+        if self.pronoun_is_patient(t, row, limit) && target.is_none() {
+            if source.is_none() {
+                *source = args::agent_phrase(doc, last + 1, (last + 16).min(sent.end), heads);
+            }
+            // ثم انشق عنهم بعد اعتقاله، أودع السجن منذ توقيفه: after a temporal preposition
+            // the noun dates what its clause's subject did or underwent; that subject is
+            // the pronoun's antecedent, not the actor.
+            let temporal = t.head > 0
+                && t.stack.is_empty()
+                && matches!(
+                    doc.bare(t.head - 1),
+                    "بعد"
+                        | "قبل"
+                        | "منذ"
+                        | "عقب"
+                        | "اثر"
+                        | "اثناء"
+                        | "خلال"
+                        | "حتي"
+                        | "لدي"
+                );
+            if source.is_none() && t.light.is_none() && !temporal {
+                let clause = doc.clause(t.head);
+                *source = args::nearest_before(doc, t.head, clause.start, heads, false);
+            }
+            *target = self.patient_target(t, source.as_ref(), sent);
+            return;
         }
         // غارات قالت القيادة إنها استهدفت …: the noun is reported by someone, who is not its
         // actor; no actor is guessed from around it either.
