@@ -12,7 +12,9 @@
 //!   its clause (`حفتر نجح في فتح قنوات`). A transitive noun's genitive is its target
 //!   (`اعتقال المتهمين`) unless a `ل` phrase follows (`قصف الطائرات للمدينة`).
 //! * The **target** is the direct object (after the subject) for `obj` triggers, else the
-//!   phrase after the first preposition the trigger governs (مع، على، ب…).
+//!   phrase after the first preposition the trigger governs (مع، على، ب…). On a noun
+//!   flagged `+pat` (`اعتقاله`, `تم إعدامهم`) the pronoun is the target: its antecedent is
+//!   the nearest agreeing actor before it (`patient_antecedent`).
 //! * The **location** is a place entity (or a listed place) after `في` or a glued `ب`.
 //!
 //! A phrase is named by the entity it holds when there is one (`وزير الخارجية سيرغي لافروف`

@@ -10,6 +10,8 @@
 //!    named by the entity they hold; the location after `في`. A phrase led by a glued
 //!    preposition (`لهم`, `لفخامة الرئيس`) is never a subject or object, and an actor does
 //!    not act on itself: when both name the same, the source (read by the weaker rules) goes.
+//!    The pronoun on an act against someone (`اعتقاله`, `تم إعدامهم`) names the one acted
+//!    on, unless an object follows it (`اتهامه إيران`).
 //! 3. **Date** ([`dates`]): the time expression nearest the trigger in its clause, else in
 //!    its sentence, kept as written; [`crate::pipeline::link_events`] resolves it.
 //! 4. **Certainty and attribution** ([`certainty`]): the claims rule on the trigger's clause,
