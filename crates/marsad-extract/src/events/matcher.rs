@@ -140,11 +140,39 @@ pub(crate) fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Trig> {
         let nominal = doc.w.tokens[i]
             .text(doc.w.text)
             .contains(['\u{064B}', '\u{064C}', '\u{064D}']);
+        // وعودة (and the return) folds to the letters of وعوده (his promises): a pronoun is
+        // never written with teh marbuta.
+        let marbuta = doc.w.tokens[i].text(doc.w.text).ends_with('ة');
+        // إلى سجن كبير: a preposition written as a word is followed by a noun, never a verb
+        // (من is left out: as «who» it takes one, من زار مكة).
+        let no_verb = i > 0
+            && doc.w.is_word(i - 1)
+            && matches!(
+                doc.w.key(i - 1),
+                "في" | "علي"
+                    | "الي"
+                    | "عن"
+                    | "مع"
+                    | "ضد"
+                    | "داخل"
+                    | "خارج"
+                    | "امام"
+                    | "لدي"
+                    | "بين"
+                    | "عبر"
+                    | "نحو"
+                    | "حول"
+                    | "تحت"
+                    | "فوق"
+            );
         let mut best: Option<(usize, usize, HeadHit, Vec<usize>)> = None;
         let key = doc.w.key(i);
         for h in hits {
             let r = &lex.rows[h.row];
-            if !matches!(r.kind, RowKind::Event(_)) || nominal && h.pos.is_verb() {
+            if !matches!(r.kind, RowKind::Event(_))
+                || (nominal || no_verb) && h.pos.is_verb()
+                || marbuta && h.pronoun
+            {
                 continue;
             }
             // فائدة is not ف + أيده, وزارة not و + زاره: a clitic split must be one the corpus
