@@ -539,3 +539,24 @@ fn acting_on_a_request_names_who_asked() {
     let events = extract_text(text);
     assert!(events.is_empty(), "{text}: {events:?}");
 }
+
+#[test]
+fn violence_in_the_imperfect_is_a_habit_unless_a_headline_or_a_narrative_clause() {
+    // Before: each was an ASSAULT, confirmed.
+    for text in [
+        "ومن يقتل مؤمنا متعمدا فجزاؤه جهنم.",
+        "وأشار التقرير إلى أن الحوثيين يسيطرون على مدينة زنجبار.",
+        "وقال إن البكتيريا تهاجم النبات لتحفيز نظامه الدفاعي.",
+    ] {
+        let events = extract_text(text);
+        assert!(
+            events.iter().all(|e| e.kind != EventType::Assault),
+            "{text}: {events:?}"
+        );
+    }
+    // A headline and a قبل أن clause tell past acts in the imperfect.
+    let text = "* باكستان: قوات الأمن تداهم مقر الحزب في كراتشي";
+    find(&extract_text(text), EventType::Coerce, "تداهم", text);
+    let text = "وقال قائد الشرطة إن المسلح أطلق النار على المارة قبل أن يقتل نفسه بمسدسه.";
+    find(&extract_text(text), EventType::Assault, "يقتل", text);
+}

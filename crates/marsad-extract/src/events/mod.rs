@@ -906,6 +906,29 @@ impl Builder<'_, '_, '_> {
             },
         );
 
+        // ومن يقتل مؤمنا، الحوثيون يسيطرون على، بكتيريا تهاجم النبات: a violent or coercive act
+        // told in the imperfect, as a plain fact with no date, is a habit, a state or a
+        // maxim, not an occurrence (the news tells those in the perfect).
+        // Headlines (* قوات الأمن تداهم مقر الحركة) and قبل أن/بعد أن clauses (قبل أن يقتل
+        // المسلح نفسه) tell past acts in the imperfect.
+        let headline = w
+            .slice(sent.clone())
+            .trim_start()
+            .starts_with(['*', '•', '●', '■', '-']);
+        let narrative = t.head >= 2
+            && w.key(t.head - 1) == "ان"
+            && matches!(doc.bare(t.head - 2), "قبل" | "بعد");
+        if matches!(kind, EventType::Assault | EventType::Coerce)
+            && t.pos == Pos::Imperfect
+            && t.light.is_none()
+            && certainty.label == marsad_core::CertaintyLabel::Confirmed
+            && date_found.is_none()
+            && !headline
+            && !narrative
+        {
+            return None;
+        }
+
         // --- The event ------------------------------------------------------------------------
         let mut source = source.as_ref().and_then(|n| self.party(n));
         let mut target = target.as_ref().and_then(|n| self.party(n));
