@@ -560,3 +560,20 @@ fn violence_in_the_imperfect_is_a_habit_unless_a_headline_or_a_narrative_clause(
     let text = "وقال قائد الشرطة إن المسلح أطلق النار على المارة قبل أن يقتل نفسه بمسدسه.";
     find(&extract_text(text), EventType::Assault, "يقتل", text);
 }
+
+#[test]
+fn a_noun_made_definite_by_its_genitive_refers_back() {
+    // Before: «زيارة الوزير» was a second CONSULT, the visit told again.
+    let text = "زار وزير الخارجية الأردني موسكو أمس والتقى نظيره الروسي. وتأتي زيارة الوزير في إطار تعزيز العلاقات بين البلدين.";
+    let events = extract_text(text);
+    let visits: Vec<&str> = events
+        .iter()
+        .filter(|e| e.kind == EventType::Consult)
+        .map(|e| e.cue.as_str())
+        .collect();
+    assert_eq!(visits, ["زار"], "{events:?}");
+    // A visit that is not in construct is not read as a reference: after a meeting it is a
+    // new event.
+    let text = "التقى وزير الخارجية نظيره الروسي أمس. وبدأ الوزير اليوم زيارة إلى الجزائر.";
+    find(&extract_text(text), EventType::Consult, "زيارة", text);
+}

@@ -633,7 +633,25 @@ impl Builder<'_, '_, '_> {
             // unless an earlier sentence told it with the same words: statements condemning
             // one attack each repeat التفجير الإرهابي الذي استهدف.
             let retold = retold_verb(doc, t);
-            if (definite || demonstrative || t.suffixed)
+            // زيارة ماور، لزيارة سمو ولي العهد: a noun in construct with a definite or proper
+            // genitive is definite too.
+            let construct = t.pos == Pos::Noun
+                && !definite
+                && !t.suffixed
+                && t.last() == t.head
+                && w.is_word(t.head + 1)
+                && (doc.bare(t.head + 1).starts_with("ال")
+                    // إلى، التي: function words that start with the article's letters.
+                    && !matches!(
+                        doc.bare(t.head + 1),
+                        "الي" | "الا" | "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "الان"
+                    )
+                    || doc.ent_starting(t.head + 1).is_some()
+                    || doc.is_title(t.head + 1)
+                        // هجوم كبير: titles that are also adjectives.
+                        && !matches!(doc.bare(t.head + 1), "كبير" | "كبيره" | "اول" | "اعلي")
+                    || vocab::is_honorific(doc.bare(t.head + 1)));
+            if (definite || demonstrative || t.suffixed || construct)
                 && self.done.iter().any(|d| {
                     d.kind == kind
                         && d.sentence < sentence_no
