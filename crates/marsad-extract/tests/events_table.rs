@@ -577,3 +577,32 @@ fn a_noun_made_definite_by_its_genitive_refers_back() {
     let text = "التقى وزير الخارجية نظيره الروسي أمس. وبدأ الوزير اليوم زيارة إلى الجزائر.";
     find(&extract_text(text), EventType::Consult, "زيارة", text);
 }
+
+#[test]
+fn needs_duties_conditions_and_forecasts() {
+    // Before: SUPPORT confirmed, SANCTION expected, COOPERATE confirmed.
+    for text in [
+        "وقال إن المحافظة بحاجة إلى مساندة دول التحالف.",
+        "وأكد الرئيس أنه سيتم فرض العقوبات مجددا على إيران في حال انتهاكها للاتفاق.",
+    ] {
+        let events = extract_text(text);
+        assert!(events.is_empty(), "{text}: {events:?}");
+    }
+    let text = "كما توقع المحلل أن يتعاون البيت الأبيض مع الكونغرس.";
+    let events = extract_text(text);
+    let e = find(&events, EventType::Cooperate, "يتعاون", text);
+    assert_eq!(e.certainty.label, CertaintyLabel::Expected);
+    // A condition after a call bounds what is asked, not the call.
+    let text = "ودعا الوزير المواطنين إلى التعاون مع البلديات في حال وجود مخالفات.";
+    find(&extract_text(text), EventType::Request, "دعا", text);
+    // The homographs' exclusions: a website visited, a body named for support, declining
+    // to comment, asking not to be named.
+    for text in [
+        "ويمكن الاطلاع عليها من خلال زيارة موقع المديرية العامة للجوازات.",
+        "ما أثار انتقادات من منظمات دعم اللاجئين.",
+        "وقال المسؤول العراقي، الذي طلب عدم نشر اسمه، إن القوات تقدمت.",
+    ] {
+        let events = extract_text(text);
+        assert!(events.is_empty(), "{text}: {events:?}");
+    }
+}

@@ -699,6 +699,19 @@ impl Builder<'_, '_, '_> {
         if (cond_from..t.head.min(cond_from + 3))
             .any(|j| matches!(doc.bare(j), "اذا" | "لو" | "لولا"))
             || (cond_from..t.head).any(|j| w.key(j) == "حال" && w.key(j.wrapping_sub(1)) == "في")
+            // سيتم فرض العقوبات في حال انتهاكها: a condition after a material act bounds the
+            // act; after a call, a threat or a promise (دعا … في حال) it bounds their content.
+            || !matches!(
+                kind,
+                EventType::Request
+                    | EventType::Threaten
+                    | EventType::Agree
+                    | EventType::Reject
+                    | EventType::Accuse
+                    | EventType::Support
+                    | EventType::Concede
+            ) && (t.head..clause.end)
+                .any(|j| w.key(j) == "حال" && w.key(j.wrapping_sub(1)) == "في")
         {
             return None;
         }

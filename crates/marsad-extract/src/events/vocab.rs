@@ -205,10 +205,13 @@ words!(
 );
 
 words!(
-    /// Hopes and wishes: what they govern has not happened and is no event.
+    /// Hopes, wishes, needs and duties: what they govern has not happened and is no event.
     is_wish,
     "أمل", "أمله", "أملها", "أملهم", "أملنا", "يأمل", "تأمل", "نأمل", "آمل", "يأملون", "تمنى",
     "تمنت", "يتمنى", "تتمنى", "نتمنى", "أمنية", "تطلعه", "متمنيا", "متمنية", "آملا", "آملة",
+    // A need or a duty is not a deed either (يحتاج إلى دعم، ينبغي إطلاق سراح، ضرورة وقف).
+    "يحتاج", "تحتاج", "نحتاج", "يحتاجون", "بحاجة", "ينبغي", "يجب", "يتعين", "يتوجب", "ضرورة",
+    "بضرورة",
 );
 
 words!(
