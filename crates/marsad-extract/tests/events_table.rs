@@ -601,8 +601,61 @@ fn needs_duties_conditions_and_forecasts() {
         "ويمكن الاطلاع عليها من خلال زيارة موقع المديرية العامة للجوازات.",
         "ما أثار انتقادات من منظمات دعم اللاجئين.",
         "وقال المسؤول العراقي، الذي طلب عدم نشر اسمه، إن القوات تقدمت.",
+        // With the target the pattern's own preposition introduces, these had a party.
+        "للتواصل مع الكاتب ارسل رسالة قصيرة إلى الرقم المذكور.",
+        "وأعلنت إدارة الدفاع المدني السيطرة على الحريق بعد ساعتين.",
     ] {
         let events = extract_text(text);
         assert!(events.is_empty(), "{text}: {events:?}");
+    }
+}
+
+#[test]
+fn arrests_name_who_was_arrested_and_passives_name_the_agent() {
+    // Before: no target after القبض على (the pattern's own على hid it), no event when the
+    // subject stands between قبض and على or the noun completes تمكن من, and the one killed
+    // «على يد» someone was read as the killer.
+    let cases: &[(&str, EventType, &str, &str, &str)] = &[
+        (
+            "وتم القبض على الجاني في مدينة الرياض.",
+            EventType::Coerce,
+            "القبض",
+            "",
+            "الجاني",
+        ),
+        (
+            "وألقت الشرطة القبض على المتهم أمس.",
+            EventType::Coerce,
+            "القبض",
+            "الشرطة",
+            "المتهم",
+        ),
+        (
+            "وقبضت الشرطة على اللص.",
+            EventType::Coerce,
+            "قبض",
+            "الشرطة",
+            "اللص",
+        ),
+        (
+            "وتمكنت الشرطة من القبض على اللص.",
+            EventType::Coerce,
+            "القبض",
+            "الشرطة",
+            "اللص",
+        ),
+        (
+            "وقتل أبو عقيل السالمي على يد عناصر المقاومة الشعبية.",
+            EventType::Assault,
+            "قتل",
+            "عناصر المقاومة الشعبية",
+            "أبو عقيل السالمي",
+        ),
+    ];
+    for &(text, kind, cue, source, target) in cases {
+        let events = extract_text(text);
+        let e = find(&events, kind, cue, text);
+        assert_eq!(name(&e.source), source, "{text}: {e:#?}");
+        assert_eq!(name(&e.target), target, "{text}: {e:#?}");
     }
 }

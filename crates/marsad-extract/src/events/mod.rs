@@ -426,9 +426,19 @@ impl Builder<'_, '_, '_> {
                     }
                 }
                 (None, Some(np)) => {
+                    // قتل أبو عقيل السالمي على يد عناصر المقاومة: an agent phrase right after
+                    // the phrase makes the verb passive, whoever the phrase names.
+                    let e = np.tokens.end;
+                    let agent_next = (e..(e + 2).min(limit)).any(|j| {
+                        matches!(
+                            (w.key(j), w.key(j + 1)),
+                            ("علي", "يد") | ("علي", "ايدي") | ("من", "قبل")
+                        ) || matches!(w.key(j), "بنيران" | "برصاص")
+                    });
                     if row.flags.victim
-                        && np.victim
-                        && (np.tokens.is_empty() || !doc.is_actor_head(np.tokens.start))
+                        && (np.victim
+                            && (np.tokens.is_empty() || !doc.is_actor_head(np.tokens.start))
+                            || agent_next)
                     {
                         // Passive: قتل 5 أشخاص، اعتقل عدد من المطلوبين.
                         source = args::agent_phrase(doc, np.tokens.end, sent.end, heads);
@@ -522,7 +532,14 @@ impl Builder<'_, '_, '_> {
         }
         if target.is_none() {
             let (words, glued) = markers(row);
-            let from = after.max(last + 1);
+            // القبض على المتهم: a marker the pattern itself ends on introduces the target.
+            let from = t
+                .parts
+                .iter()
+                .copied()
+                .filter(|&p| p > t.head && w.is_word(p) && words.contains(&w.key(p)))
+                .min()
+                .unwrap_or(after.max(last + 1));
             if let Some((m, np)) =
                 args::after_marker(doc, from, limit.min(from + 14), &words, &glued, heads)
             {
@@ -739,7 +756,7 @@ impl Builder<'_, '_, '_> {
             // طعنات، القبض عليه: attacks and arrests often have unnamed or pronoun
             // participants; a preposition of theirs right after the noun is enough.
             let aimed = matches!(kind, EventType::Assault | EventType::Coerce)
-                && (t.last() + 1..(t.last() + 3).min(sent.end))
+                && (t.head + 1..(t.last() + 3).min(sent.end))
                     .any(|j| doc.bare(j).starts_with("علي") || matches!(doc.bare(j), "بحق" | "ضد"));
             if !actor && !placed && !told && !aimed {
                 return None;
@@ -1420,7 +1437,10 @@ impl Builder<'_, '_, '_> {
                 *source = Some(np);
             }
         }
-        if source.is_none() && !definite && !t.suffixed {
+        // تمكنت الشرطة من القبض، نجحت القوات في تحرير: a definite noun right after من/في
+        // completes its clause's verb, whose subject is the noun's actor.
+        let completes = definite && t.head > 0 && matches!(w.key(t.head - 1), "من" | "في");
+        if source.is_none() && (!definite || completes) && !t.suffixed {
             // حفتر نجح في فتح قنوات: the actor phrase before the noun in its clause; a
             // circumstantial participle (داعية، مشيدا) takes its sentence's subject.
             let from = if t.pos == Pos::Word {
