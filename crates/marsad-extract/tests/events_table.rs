@@ -659,3 +659,42 @@ fn arrests_name_who_was_arrested_and_passives_name_the_agent() {
         assert_eq!(name(&e.target), target, "{text}: {e:#?}");
     }
 }
+
+#[test]
+fn phrases_stop_where_the_grammar_does() {
+    // Before: «مطلق النار 12 شخصا» was one source and no target; «وفد» stopped before its
+    // من phrase and the host was lost; «المواطنون الحكومة التدخل» was one source.
+    let cases: &[(&str, EventType, &str, &str, &str)] = &[
+        (
+            "وقتل مطلق النار 12 شخصا في المدرسة.",
+            EventType::Assault,
+            "قتل",
+            "مطلق النار",
+            "12 شخصا",
+        ),
+        (
+            "وزار وفد من حزب ميرتس الرئيس محمود عباس في رام الله.",
+            EventType::Consult,
+            "زار",
+            "وفد من حزب ميرتس",
+            "محمود عباس",
+        ),
+    ];
+    for &(text, kind, cue, source, target) in cases {
+        let events = extract_text(text);
+        let e = find(&events, kind, cue, text);
+        assert_eq!(name(&e.source), source, "{text}: {e:#?}");
+        assert_eq!(name(&e.target), target, "{text}: {e:#?}");
+    }
+    let text = "وناشد المواطنون الحكومة التدخل.";
+    let events = extract_text(text);
+    let e = find(&events, EventType::Request, "ناشد", text);
+    assert_eq!(name(&e.source), "المواطنون", "{e:#?}");
+    // The deal named by a definite noun is no new agreement.
+    let text = "وفيما يخص الاتفاق النووي مع إيران، أكد الوزير ضرورة الالتزام به.";
+    let events = extract_text(text);
+    assert!(
+        events.iter().all(|e| e.kind != EventType::Agree),
+        "{events:?}"
+    );
+}

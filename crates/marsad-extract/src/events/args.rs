@@ -197,7 +197,12 @@ fn continues(doc: &Doc<'_>, i: usize, head_definite: bool) -> bool {
         .get(i)
         .is_some_and(|t| t.kind == marsad_arabic::TokenKind::Number)
     {
-        return true;
+        // قتل مطلق النار 12 شخصا: a number before the people it counts opens the object;
+        // اللواء 15 مشاة is a name.
+        let next = doc.bare(i + 1);
+        return !(w.is_word(i + 1)
+            && (vocab::is_victim_head(next)
+                || super::heads::classify(w.key(i + 1)) == super::heads::Head::Agent));
     }
     // Indefinite adjectives after an indefinite head: متظاهرون غاضبون، قوات خاصة، مسؤولين روس.
     // A kin or a person is a new phrase, not an adjective (قتل مجرم | والده).
@@ -308,7 +313,24 @@ pub(crate) fn forward(doc: &Doc<'_>, mut j: usize, limit: usize, triggers: &[usi
             && vocab::is_facility_head(doc.bare(j))
             && w.key(end) == doc.bare(end)
             && !doc.bare(end).starts_with("ال");
-        if !(continues(doc, end, head_definite) || quantity && end == j + 1 || construct) {
+        // مواطنون الحكومة: a sound plural that keeps its nun (مواطنون، مسلحين) is in no
+        // construct; a definite word after it starts a new phrase (the construct drops the
+        // nun: مواطنو المدينة).
+        // After المواطنون only an adjective goes on (المسلحون الملثمون، المواطنين السعوديين).
+        let head_key = doc.head_key(j);
+        let next = doc.bare(end);
+        let plural_nun = end == j + 1
+            && next.starts_with("ال")
+            && head_key.chars().count() >= 5
+            && (head_key.ends_with("ون") || head_key.ends_with("ين"))
+            && !(head_definite
+                && (doc.is_nisba(end)
+                    || next.ends_with("ون")
+                    || next.ends_with("ين")
+                    || next.ends_with("يه")));
+        if plural_nun
+            || !(continues(doc, end, head_definite) || quantity && end == j + 1 || construct)
+        {
             break;
         }
         end += 1;
@@ -336,6 +358,35 @@ pub(crate) fn forward(doc: &Doc<'_>, mut j: usize, limit: usize, triggers: &[usi
             }
             end += 1;
         }
+    }
+    // وفد من حزب ميرتس، مجموعة من المسلحين: a group word takes the من phrase it comes from.
+    if end == j + 1
+        && matches!(
+            doc.head_key(j),
+            "وفد"
+                | "وفدا"
+                | "وفود"
+                | "مجموعه"
+                | "مجموعات"
+                | "فريق"
+                | "عناصر"
+                | "مسلحون"
+                | "مسلحين"
+        )
+        && w.key(end) == "من"
+        && end + 1 < limit
+        && let Some(rest) = forward(doc, end + 1, limit, triggers)
+        && rest.tokens.start == end + 1
+    {
+        let start = w.tokens[j].start + doc.conj_chars(j);
+        return Some(Np {
+            tokens: j..rest.tokens.end,
+            span: start..rest.span.end.max(start),
+            actor: true,
+            kind: rest.kind,
+            victim: false,
+            quantity: false,
+        });
     }
     // مئات من الأقباط، أكثر من ألف شخص: a quantity takes its من phrase.
     if (number

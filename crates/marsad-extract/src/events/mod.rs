@@ -691,6 +691,17 @@ impl Builder<'_, '_, '_> {
         {
             return None;
         }
+        // الاتفاق النووي مع إيران: an agreement named by a definite noun, with no light verb
+        // (وقع، توصل إلى) and not as a manner (بالاتفاق مع), is the deal as a thing already
+        // made, not a new agreement.
+        if kind == EventType::Agree
+            && noun
+            && t.light.is_none()
+            && (t.stack.ends_with("ال") || t.stack.ends_with("لل"))
+            && !t.stack.contains('ب')
+        {
+            return None;
+        }
         // فيلم يدور حول هجوم: a noun after حول (about) is a topic (دار حول is to be about,
         // not an occurrence verb).
         if noun && t.head > 0 && doc.bare(t.head - 1) == "حول" {
