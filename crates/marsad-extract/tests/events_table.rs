@@ -588,6 +588,19 @@ fn needs_duties_conditions_and_forecasts() {
         let events = extract_text(text);
         assert!(events.is_empty(), "{text}: {events:?}");
     }
+    // An aim is no deed (before: SUPPORT expected, ASSAULT confirmed).
+    for text in [
+        "وأعلنت الجمعية إقامة معرض بهدف دعم الأسر المنتجة.",
+        "وحذر من الجماعات الإرهابية التي تهدف إلى اختطاف سوريا وثورة شعبها.",
+    ] {
+        let events = extract_text(text);
+        assert!(
+            events
+                .iter()
+                .all(|e| !matches!(e.kind, EventType::Support | EventType::Assault)),
+            "{text}: {events:?}"
+        );
+    }
     let text = "كما توقع المحلل أن يتعاون البيت الأبيض مع الكونغرس.";
     let events = extract_text(text);
     let e = find(&events, EventType::Cooperate, "يتعاون", text);

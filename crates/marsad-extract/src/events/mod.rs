@@ -715,6 +715,14 @@ impl Builder<'_, '_, '_> {
         {
             return None;
         }
+        // بهدف دعم الأسر، الرامية إلى تعزيز العلاقات والتعاون: an aim is no deed, nor is
+        // what the aim's noun phrase coordinates.
+        if noun
+            && (clause.start.max(t.head.saturating_sub(6))..t.head)
+                .any(|j| w.is_word(j) && vocab::is_aim(doc.bare(j)))
+        {
+            return None;
+        }
         // Questions, conditionals and habits narrate no occurrence (هل ستزور؟، إذا خفف
         // الحظر، تدعم المملكة دائما).
         let sent_text = w.slice(sent.clone());

@@ -215,6 +215,15 @@ words!(
 );
 
 words!(
+    /// Aims and purposes: the act they name is the goal of another, not a deed
+    /// (بهدف دعم الأسر، الرامية إلى التعاون). Not نحو, mostly "about" (نحو سبع غارات).
+    is_aim,
+    "بهدف", "وبهدف", "بغرض", "لغرض", "يهدف", "تهدف", "يهدفان", "تهدفان", "يهدفون", "هدفها",
+    "هدفه", "هدفهم", "الهادف", "الهادفة", "الهادفين", "الرامي", "الرامية", "الرامين",
+    "سعيا", "سعياً", "وسعيا",
+);
+
+words!(
     /// Adjectives after a verbal noun that make it planned or possible (زيارة مرتقبة).
     is_future_adjective,
     "مرتقبة", "مرتقب", "المرتقبة", "المرتقب", "مقبلة", "المقبلة", "المقبل", "القادمة",
