@@ -359,8 +359,15 @@ pub(crate) fn forward(doc: &Doc<'_>, mut j: usize, limit: usize, triggers: &[usi
             end += 1;
         }
     }
-    // وفد من حزب ميرتس، مجموعة من المسلحين: a group word takes the من phrase it comes from.
-    if end == j + 1
+    // مئات من الأقباط، أكثر من ألف شخص: a quantity takes its من phrase; so does a group word
+    // right before it, the من phrase naming where it comes from (وفد من حزب ميرتس، مجموعة من
+    // المسلحين).
+    let quantity_head = number
+        || matches!(
+            doc.head_key(j),
+            "ميات" | "الاف" | "عشرات" | "الوف" | "بعض" | "عدد" | "اكثر" | "ازيد"
+        );
+    let group_head = end == j + 1
         && matches!(
             doc.head_key(j),
             "وفد"
@@ -372,40 +379,21 @@ pub(crate) fn forward(doc: &Doc<'_>, mut j: usize, limit: usize, triggers: &[usi
                 | "عناصر"
                 | "مسلحون"
                 | "مسلحين"
-        )
+        );
+    if (quantity_head || group_head)
         && w.key(end) == "من"
         && end + 1 < limit
         && let Some(rest) = forward(doc, end + 1, limit, triggers)
-        && rest.tokens.start == end + 1
+        && (quantity_head || rest.tokens.start == end + 1)
     {
         let start = w.tokens[j].start + doc.conj_chars(j);
         return Some(Np {
             tokens: j..rest.tokens.end,
             span: start..rest.span.end.max(start),
-            actor: true,
+            actor: rest.actor || !quantity_head,
             kind: rest.kind,
-            victim: false,
-            quantity: false,
-        });
-    }
-    // مئات من الأقباط، أكثر من ألف شخص: a quantity takes its من phrase.
-    if (number
-        || matches!(
-            doc.head_key(j),
-            "ميات" | "الاف" | "عشرات" | "الوف" | "بعض" | "عدد" | "اكثر" | "ازيد"
-        ))
-        && w.key(end) == "من"
-        && end + 1 < limit
-        && let Some(rest) = forward(doc, end + 1, limit, triggers)
-    {
-        let start = w.tokens[j].start + doc.conj_chars(j);
-        return Some(Np {
-            tokens: j..rest.tokens.end,
-            span: start..rest.span.end.max(start),
-            actor: rest.actor,
-            kind: rest.kind,
-            victim: true,
-            quantity: true,
+            victim: quantity_head,
+            quantity: quantity_head,
         });
     }
     let span = w.char_span(j..end);

@@ -505,13 +505,7 @@ impl Builder<'_, '_, '_> {
             if source.is_none() && !relative && (plural || doc.is_open(v) || v == v_clause.start) {
                 // A subject left implicit is the closest earlier actor named (وطالبوا after
                 // وشكا أهالي …), in this sentence or the one before.
-                let from = w
-                    .sentence_of
-                    .get(v)
-                    .and_then(|&s| s.checked_sub(1))
-                    .and_then(|s| w.sentences.get(s))
-                    .map(|s| s.tokens.start)
-                    .unwrap_or(sent.start);
+                let from = previous_sentence_start(doc, v, sent.start);
                 source = args::nearest_before(doc, v, from, heads, false);
             }
         }
@@ -1335,13 +1329,7 @@ impl Builder<'_, '_, '_> {
         let stop = source
             .filter(|s| !s.tokens.is_empty() && s.tokens.end <= t.head)
             .map_or(t.head, |s| s.tokens.start);
-        let from = w
-            .sentence_of
-            .get(t.head)
-            .and_then(|&s| s.checked_sub(1))
-            .and_then(|s| w.sentences.get(s))
-            .map(|s| s.tokens.start)
-            .unwrap_or(sent.start);
+        let from = previous_sentence_start(doc, t.head, sent.start);
         args::patient_antecedent(doc, stop, from, &self.heads, pronoun)
     }
 
@@ -1424,13 +1412,7 @@ impl Builder<'_, '_, '_> {
         if source.is_none() && t.suffixed {
             // The pronoun's antecedent: the nearest actor phrase before, in this sentence or
             // the one before.
-            let from = w
-                .sentence_of
-                .get(t.head)
-                .and_then(|&s| s.checked_sub(1))
-                .and_then(|s| w.sentences.get(s))
-                .map(|s| s.tokens.start)
-                .unwrap_or(sent.start);
+            let from = previous_sentence_start(doc, t.head, sent.start);
             *source = args::nearest_before(doc, t.head, from, heads, true);
         }
         // لقاءات لمبعوثين: a ل phrase is the actor when the target is marked otherwise. Of an
@@ -1470,6 +1452,17 @@ impl Builder<'_, '_, '_> {
             *source = args::nearest_before(doc, t.head, from, heads, false);
         }
     }
+}
+
+/// The first token of the sentence before token `i`'s, or `fallback` in the first sentence:
+/// how far back a pronoun or an implicit subject may find its antecedent.
+fn previous_sentence_start(doc: &Doc<'_>, i: usize, fallback: usize) -> usize {
+    let w = &doc.w;
+    w.sentence_of
+        .get(i)
+        .and_then(|&s| s.checked_sub(1))
+        .and_then(|s| w.sentences.get(s))
+        .map_or(fallback, |s| s.tokens.start)
 }
 
 /// The word and glued prepositions of a row's markers.
