@@ -1294,7 +1294,6 @@ impl Builder<'_, '_, '_> {
         }
     }
 
-    /// Participants of a verbal noun: genitive, من قبل, pronoun, ل phrase, preceding actor.
     /// Whether the pronoun on trigger `t` names the one acted on: a +pat noun with a
     /// pronoun and no object after it, neither a ل phrase (قتله للرهينة) nor a name (بعد
     /// اتهامه "بيونغيانغ"), which make the pronoun the actor.
@@ -1333,6 +1332,7 @@ impl Builder<'_, '_, '_> {
         args::patient_antecedent(doc, stop, from, &self.heads, pronoun)
     }
 
+    /// Participants of a verbal noun: genitive, من قبل, pronoun, ل phrase, preceding actor.
     fn noun_args(
         &self,
         t: &Trig,
