@@ -164,6 +164,68 @@ fn number(w: &Words<'_>, i: usize) -> Option<u32> {
     k.parse().ok()
 }
 
+/// The value of a number word that counts days, weeks, months or years (ثلاثة … عشرة).
+fn number_word(key: &str) -> Option<u32> {
+    Some(match key {
+        "ثلاث" | "ثلاثه" => 3,
+        "اربع" | "اربعه" => 4,
+        "خمس" | "خمسه" => 5,
+        "ست" | "سته" => 6,
+        "سبع" | "سبعه" => 7,
+        "ثماني" | "ثمانيه" | "ثمان" => 8,
+        "تسع" | "تسعه" => 9,
+        "عشر" | "عشره" => 10,
+        _ => return None,
+    })
+}
+
+/// `قبل يومين`, `منذ ثلاثة أسابيع`, `منذ قرابة عشرة أيام`, `بعد شهرين`: a count of days,
+/// weeks, months or years before (`sign` −1) or after (+1) the publication day, from the
+/// word at `i`. Hours ago are today. Not when a year number follows the unit (`منذ عام
+/// 2013` is that year) or `من` does (`قبل يومين من الانتخابات` counts from another event).
+fn offset(w: &Words<'_>, i: usize, sign: i64) -> Option<(Expr, usize)> {
+    let mut j = i + 1;
+    if matches!(w.key(j), "قرابه" | "نحو" | "حوالي" | "زهاء") {
+        j += 1;
+    }
+    let n = number(w, j).or_else(|| number_word(w.key(j)));
+    if n.is_some() {
+        j += 1;
+    }
+    let n = n.map(i64::from);
+    let unit = w.key(j);
+    // منذ يوم الثلاثاء، قبل عام 2010: a singular unit that opens another expression is part
+    // of it.
+    if n.is_none() && expr_at(w, j).is_some() {
+        return None;
+    }
+    // A plural unit needs its count; a singular or dual one carries it.
+    let (count, make): (i64, fn(i64) -> Expr) = match unit {
+        "ساعه" | "ساعات" | "ساعتين" | "دقايق" | "دقيقه" => (0, Expr::Day),
+        "يوم" | "يوما" => (n.unwrap_or(1), Expr::Day),
+        "يومين" if n.is_none() => (2, Expr::Day),
+        "ايام" => (n?, Expr::Day),
+        "اسبوع" | "اسبوعا" => (n.unwrap_or(1), Expr::Week),
+        "اسبوعين" if n.is_none() => (2, Expr::Week),
+        "اسابيع" => (n?, Expr::Week),
+        "شهر" | "شهرا" => (n.unwrap_or(1), Expr::Month),
+        "شهرين" if n.is_none() => (2, Expr::Month),
+        "اشهر" | "شهور" => (n?, Expr::Month),
+        "عام" | "عاما" | "سنه" => (n.unwrap_or(1), Expr::Year),
+        "عامين" | "سنتين" if n.is_none() => (2, Expr::Year),
+        "اعوام" | "سنوات" => (n?, Expr::Year),
+        _ => return None,
+    };
+    if w.tokens
+        .get(j + 1)
+        .is_some_and(|t| t.kind == TokenKind::Number)
+        || w.key(j + 1) == "من"
+    {
+        return None;
+    }
+    Some((make(sign * count), j + 1))
+}
+
 fn is_in(key: &str, list: &[&str]) -> bool {
     list.contains(&key)
 }
@@ -256,6 +318,8 @@ pub(crate) fn expr_at(w: &Words<'_>, i: usize) -> Option<(Expr, usize)> {
         }
         "غدا" | "غد" => return Some((Expr::Day(1), i + 1)),
         "بعد" if w.key(i + 1) == "غد" => return Some((Expr::Day(2), i + 2)),
+        "قبل" | "منذ" => return offset(w, i, -1),
+        "بعد" => return offset(w, i, 1),
         "الليله" => {
             if is_in(w.key(i + 1), PAST) {
                 return Some((Expr::Day(-1), i + 2));
@@ -675,6 +739,27 @@ mod tests {
             ("مارس 2014", false, "2014-03", DatePrecision::Month),
             ("عام 2011", false, "2011", DatePrecision::Year),
             ("15 رمضان 1437هـ", false, "2016-06-21", DatePrecision::Day),
+            ("قبل يومين", false, "2016-05-22", DatePrecision::Day),
+            ("منذ ثلاثة أيام", false, "2016-05-21", DatePrecision::Day),
+            (
+                "منذ قرابة عشرة أيام",
+                false,
+                "2016-05-14",
+                DatePrecision::Day,
+            ),
+            ("قبل 5 أيام", false, "2016-05-19", DatePrecision::Day),
+            ("قبل ساعات", false, "2016-05-24", DatePrecision::Day),
+            ("قبل أسبوعين", false, "2016-05", DatePrecision::Month),
+            ("منذ شهرين", false, "2016-03", DatePrecision::Month),
+            ("قبل عامين", false, "2014", DatePrecision::Year),
+            ("بعد يومين", true, "2016-05-26", DatePrecision::Day),
+            ("منذ عام 2013", false, "2013", DatePrecision::Year),
+            (
+                "منذ يوم الثلاثاء الماضي",
+                false,
+                "2016-05-17",
+                DatePrecision::Day,
+            ),
         ];
         for (text, expected, value, precision) in table {
             let got = resolve(text, pub_day, *expected);
@@ -689,8 +774,17 @@ mod tests {
             resolve("5 يناير", p(2016, 12, 28), false).map(|r| r.0),
             Some("2017-01-05".into())
         );
-        for not_a_date in ["اليوم الوطني", "حتى اليوم", "مايو", "أحد", "صفر"]
-        {
+        for not_a_date in [
+            "اليوم الوطني",
+            "حتى اليوم",
+            "مايو",
+            "أحد",
+            "صفر",
+            "قبل الانتخابات",
+            "قبل يومين من الانتخابات",
+            "منذ أيام",
+            "بعد ذلك",
+        ] {
             assert_eq!(resolve(not_a_date, pub_day, false), None, "{not_a_date}");
         }
     }

@@ -979,11 +979,16 @@ impl Builder<'_, '_, '_> {
         let narrative = t.head >= 2
             && w.key(t.head - 1) == "ان"
             && matches!(doc.bare(t.head - 2), "قبل" | "بعد");
+        // An imperfect goes on since a time (يحاصرها منذ عشرة أيام), not "ago": a قبل date
+        // belongs to another verb (الذي يقصف التنظيم … منذ بدأت … قبل عام).
+        let dated_now = date_found
+            .as_ref()
+            .is_some_and(|(_, s, _)| w.key(*s) != "قبل");
         if matches!(kind, EventType::Assault | EventType::Coerce)
             && t.pos == Pos::Imperfect
             && t.light.is_none()
             && certainty.label == marsad_core::CertaintyLabel::Confirmed
-            && date_found.is_none()
+            && !dated_now
             && !headline
             && !narrative
         {
