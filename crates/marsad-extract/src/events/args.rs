@@ -41,6 +41,19 @@ pub(crate) struct Np {
 }
 
 impl Np {
+    /// The phrase an entity names by itself; it names an actor when it is a person, an
+    /// organization or a place.
+    fn entity(e: &Ent) -> Np {
+        Np {
+            tokens: e.tokens.clone(),
+            span: e.start..e.end,
+            actor: matches!(e.kind, EntityKind::Per | EntityKind::Org | EntityKind::Loc),
+            kind: Some(e.kind),
+            victim: false,
+            quantity: false,
+        }
+    }
+
     /// A title or group phrase from token `start` that reaches entity `e` (وزير الخارجية
     /// الروسي سيرغي لافروف, لفخامة الرئيس عبدالفتاح السيسي): the entity names it.
     fn titled(start: usize, e: &Ent, limit: usize) -> Np {
@@ -106,7 +119,7 @@ fn glued_prep(key: &str) -> bool {
 /// stop does not end the phrase, and the name after it names it (`وزير الخارجية د. كريم
 /// الزيدي`).
 pub(crate) fn title_abbreviation(doc: &Doc<'_>, i: usize) -> bool {
-    doc.w.is_word(i) && matches!(doc.w.key(i), "د" | "ا" | "م") && doc.w.is_punct(i + 1, &['.'])
+    super::doc::abbreviation_at(&doc.w, i)
 }
 
 /// True when token `j` is a verb no participant phrase starts with: a speech verb (`غارات
@@ -421,14 +434,7 @@ fn entity_np(doc: &Doc<'_>, j: usize, limit: usize) -> Option<Np> {
     if e.tokens.start != j || e.tokens.end > limit {
         return None;
     }
-    Some(Np {
-        tokens: e.tokens.clone(),
-        span: e.start..e.end,
-        actor: matches!(e.kind, EntityKind::Per | EntityKind::Org | EntityKind::Loc),
-        kind: Some(e.kind),
-        victim: false,
-        quantity: false,
-    })
+    Some(Np::entity(e))
 }
 
 /// The phrase ending right before token `end` and starting at or after `from`: an entity, or
@@ -442,15 +448,7 @@ pub(crate) fn backward(doc: &Doc<'_>, end: usize, from: usize, triggers: &[usize
         && e.tokens.end == end
         && e.tokens.start >= from
     {
-        let e = e.clone();
-        return Some(Np {
-            tokens: e.tokens.clone(),
-            span: e.start..e.end,
-            actor: matches!(e.kind, EntityKind::Per | EntityKind::Org | EntityKind::Loc),
-            kind: Some(e.kind),
-            victim: false,
-            quantity: false,
-        });
+        return Some(Np::entity(e));
     }
     let mut s = end;
     while s > from && end - s < 5 {
@@ -490,15 +488,7 @@ pub(crate) fn nearest_before(
             && matches!(e.kind, EntityKind::Per | EntityKind::Org | EntityKind::Loc)
             && !in_pp(e.tokens.start)
         {
-            let e = e.clone();
-            return Some(Np {
-                tokens: e.tokens.clone(),
-                span: e.start..e.end,
-                actor: true,
-                kind: Some(e.kind),
-                victim: false,
-                quantity: false,
-            });
+            return Some(Np::entity(e));
         }
         if w.is_word(k)
             && doc.is_actor_head(k)
@@ -576,13 +566,7 @@ pub(crate) fn patient_antecedent(
     let feminine_ok = pronoun == Pronoun::Feminine;
     // من قبل سلطات الأمن، على يد مجهولين: an agent phrase names the actor, never the one
     // acted on.
-    let agent_marked = |k: usize| {
-        k >= 2
-            && matches!(
-                (w.key(k - 2), w.key(k - 1)),
-                ("من", "قبل") | ("من", "جانب") | ("علي", "يد") | ("علي", "ايدي")
-            )
-    };
+    let agent_marked = |k: usize| k >= 2 && agent_marker(doc, k - 2) == 2;
     // حاولوا الفرار من التنظيم: the object of a preposition written as a word is the
     // setting, not someone acted on; من after a quantity counts people (الكثير من عناصر
     // التنظيم، عدد من المتهمين).
@@ -621,14 +605,7 @@ pub(crate) fn patient_antecedent(
                 && !agent_marked(e.tokens.start)
                 && !in_pp(e.tokens.start)
             {
-                return Some(Np {
-                    tokens: e.tokens.clone(),
-                    span: e.start..e.end,
-                    actor: true,
-                    kind: Some(e.kind),
-                    victim: false,
-                    quantity: false,
-                });
+                return Some(Np::entity(&e));
             }
             continue;
         }
@@ -746,21 +723,7 @@ pub(crate) fn after_marker(
                 if let Some(e) = doc.ent(i)
                     && e.tokens.start == i
                 {
-                    let e = e.clone();
-                    return Some((
-                        i,
-                        Np {
-                            tokens: e.tokens.clone(),
-                            span: e.start..e.end,
-                            actor: matches!(
-                                e.kind,
-                                EntityKind::Per | EntityKind::Org | EntityKind::Loc
-                            ),
-                            kind: Some(e.kind),
-                            victim: false,
-                            quantity: false,
-                        },
-                    ));
+                    return Some((i, Np::entity(e)));
                 }
                 if rest.starts_with("ال")
                     || c == 'ل' && rest.starts_with('ل')
@@ -824,6 +787,19 @@ fn glued_np(doc: &Doc<'_>, i: usize, limit: usize, triggers: &[usize]) -> Option
     })
 }
 
+/// The length of the agent marker at token `i`: 2 for `من قبل`, `من جانب`, `على يد`, `على
+/// أيدي`, 1 for `بنيران`, `برصاص`, `بقصف`, 0 when there is none.
+fn agent_marker(doc: &Doc<'_>, i: usize) -> usize {
+    let w = &doc.w;
+    match (w.key(i), w.key(i + 1)) {
+        ("من", "قبل") | ("من", "جانب") | ("علي", "يد") | ("علي", "ايدي") => {
+            2
+        }
+        ("بنيران" | "برصاص" | "بقصف", _) => 1,
+        _ => 0,
+    }
+}
+
 /// The agent of a passive or of a verbal noun: `من قبل X`, `من جانب X`, `على يد X`, `بنيران X`,
 /// in tokens `from..limit`.
 pub(crate) fn agent_phrase(
@@ -840,14 +816,10 @@ pub(crate) fn agent_phrase(
         // object names the agent after it.
         // جمع without a pronoun is a verb only right after the noun (not جمع التبرعات).
         let relative_agent = relative_verb(k) && (i == from || !matches!(k, "جمع" | "جمعت"));
-        let skip = match (k, n) {
-            ("من", "قبل") | ("من", "جانب") | ("علي", "يد") | ("علي", "ايدي") => {
-                2
-            }
-            _ if matches!(k, "بنيران" | "برصاص" | "بقصف") => 1,
-            _ if relative_agent && matches!(n, "له" | "لها" | "لهم") => 2,
-            _ if relative_agent => 1,
-            _ => 0,
+        let skip = match agent_marker(doc, i) {
+            0 if relative_agent && matches!(n, "له" | "لها" | "لهم") => 2,
+            0 if relative_agent => 1,
+            marker => marker,
         };
         if skip > 0 {
             return forward(doc, i + skip, limit, triggers);
@@ -879,15 +851,7 @@ pub(crate) fn location(doc: &Doc<'_>, range: Range<usize>) -> Option<Np> {
                     && e.tokens.start == j
                     && e.kind == EntityKind::Loc
                 {
-                    let e = e.clone();
-                    return Some(Np {
-                        tokens: e.tokens.clone(),
-                        span: e.start..e.end,
-                        actor: true,
-                        kind: Some(e.kind),
-                        victim: false,
-                        quantity: false,
-                    });
+                    return Some(Np::entity(e));
                 }
                 if at_fi && doc.is_place(j) && doc.ent(j).is_none() {
                     let span = w.char_span(j..j + 1);

@@ -55,6 +55,12 @@ pub(crate) struct Doc<'a> {
 }
 
 /// The corpus lexicon's counts, for deciding whether leading letters are clitics.
+/// True when token `i` is a title abbreviation followed by its full stop (`د.`, `أ.`, `م.`),
+/// a stop that ends neither the clause nor the phrase.
+pub(crate) fn abbreviation_at(w: &Words<'_>, i: usize) -> bool {
+    w.is_word(i) && matches!(w.key(i), "د" | "ا" | "م") && w.is_punct(i + 1, &['.'])
+}
+
 pub(crate) fn segmenter() -> &'static marsad_arabic::segment::Segmenter {
     static SEG: std::sync::OnceLock<marsad_arabic::segment::Segmenter> = std::sync::OnceLock::new();
     SEG.get_or_init(marsad_arabic::segment::Segmenter::folded)
@@ -132,10 +138,7 @@ impl<'a> Doc<'a> {
             }
             // د. سامي: the full stop of a title abbreviation, which the sentence splitter
             // keeps inside the sentence, does not end the clause either.
-            let abbreviation = i > 0
-                && w.is_punct(i, &['.'])
-                && w.is_word(i - 1)
-                && matches!(w.key(i - 1), "د" | "ا" | "م");
+            let abbreviation = i > 0 && abbreviation_at(&w, i - 1);
             if w.is_punct(i, &['؛', ';', ':', '.', '؟', '?', '!']) && !abbreviation {
                 opens[i + 1] = true;
                 hard[i + 1] = true;

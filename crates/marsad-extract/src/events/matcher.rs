@@ -137,12 +137,11 @@ pub(crate) fn find(doc: &mut Doc<'_>, lex: &Lexicon) -> Vec<Trig> {
         let after_prep = i > 0 && doc.w.is_word(i - 1) && vocab::is_prep(doc.w.key(i - 1));
         // Tanween marks a noun or adjective; no verb form carries it (الساعة الثالثة فجراً is
         // "at dawn", not فجّرا "the two blew up").
-        let nominal = doc.w.tokens[i]
-            .text(doc.w.text)
-            .contains(['\u{064B}', '\u{064C}', '\u{064D}']);
+        let surface = doc.w.tokens[i].text(doc.w.text);
+        let nominal = surface.contains(['\u{064B}', '\u{064C}', '\u{064D}']);
         // وعودة (and the return) folds to the letters of وعوده (his promises): a pronoun is
         // never written with teh marbuta.
-        let marbuta = doc.w.tokens[i].text(doc.w.text).ends_with('ة');
+        let marbuta = surface.ends_with('ة');
         // إلى سجن كبير: a preposition written as a word is followed by a noun, never a verb
         // (من is left out: as «who» it takes one, من زار مكة).
         let no_verb = i > 0

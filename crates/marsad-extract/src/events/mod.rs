@@ -702,18 +702,14 @@ impl Builder<'_, '_, '_> {
             return None;
         }
         // أعرب عن أمله في القبض، في القاء القبض: a wish is no event, light verb or not.
+        // بهدف دعم الأسر، الرامية إلى تعزيز العلاقات والتعاون: nor is an aim, or what the
+        // aim's noun phrase coordinates.
         if noun
             && (clause.start.max(t.head.saturating_sub(6))..t.head).any(|j| {
-                vocab::is_wish(doc.bare(j)) || vocab::is_wish(vocab::clitic_free(w.key(j)))
+                vocab::is_wish(doc.bare(j))
+                    || vocab::is_wish(vocab::clitic_free(w.key(j)))
+                    || w.is_word(j) && vocab::is_aim(doc.bare(j))
             })
-        {
-            return None;
-        }
-        // بهدف دعم الأسر، الرامية إلى تعزيز العلاقات والتعاون: an aim is no deed, nor is
-        // what the aim's noun phrase coordinates.
-        if noun
-            && (clause.start.max(t.head.saturating_sub(6))..t.head)
-                .any(|j| w.is_word(j) && vocab::is_aim(doc.bare(j)))
         {
             return None;
         }
@@ -972,10 +968,11 @@ impl Builder<'_, '_, '_> {
         // maxim, not an occurrence (the news tells those in the perfect).
         // Headlines (* قوات الأمن تداهم مقر الحركة) and قبل أن/بعد أن clauses (قبل أن يقتل
         // المسلح نفسه) tell past acts in the imperfect.
-        let headline = w
-            .slice(sent.clone())
-            .trim_start()
-            .starts_with(['*', '•', '●', '■', '-']);
+        let headline = || {
+            w.slice(sent.clone())
+                .trim_start()
+                .starts_with(['*', '•', '●', '■', '-'])
+        };
         let narrative = t.head >= 2
             && w.key(t.head - 1) == "ان"
             && matches!(doc.bare(t.head - 2), "قبل" | "بعد");
@@ -989,8 +986,8 @@ impl Builder<'_, '_, '_> {
             && t.light.is_none()
             && certainty.label == marsad_core::CertaintyLabel::Confirmed
             && !dated_now
-            && !headline
             && !narrative
+            && !headline()
         {
             return None;
         }
