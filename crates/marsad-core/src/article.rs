@@ -38,6 +38,8 @@ pub struct Article {
     pub dateline: Option<String>,
     /// The byline exactly as found.
     pub byline: Option<String>,
+    /// News or opinion (columns, editorials), as the page, its address or its byline says.
+    pub genre: Genre,
     /// Tags or keywords, de-duplicated, in source order.
     pub tags: Vec<String>,
     /// Paragraphs joined by `"\n\n"`.
@@ -74,6 +76,7 @@ impl Article {
             outlet: None,
             dateline: None,
             byline: None,
+            genre: Genre::News,
             tags: Vec::new(),
             body: String::new(),
             language: "und".into(),
@@ -139,7 +142,7 @@ impl Article {
 /// contract: people diff these files.
 impl Serialize for Article {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Article", 24)?;
+        let mut st = s.serialize_struct("Article", 25)?;
         st.serialize_field("id", &self.id)?;
         st.serialize_field("source", &self.source)?;
         st.serialize_field("format", &self.format)?;
@@ -168,6 +171,7 @@ impl Serialize for Article {
         st.serialize_field("outlet", &self.outlet)?;
         st.serialize_field("dateline", &self.dateline)?;
         st.serialize_field("byline", &self.byline)?;
+        st.serialize_field("genre", &self.genre)?;
         st.serialize_field("tags", &self.tags)?;
         st.serialize_field("body", &self.body)?;
         st.serialize_field("language", &self.language)?;
@@ -207,6 +211,8 @@ struct Wire {
     dateline: Option<String>,
     #[serde(default)]
     byline: Option<String>,
+    #[serde(default)]
+    genre: Genre,
     #[serde(default)]
     tags: Vec<String>,
     body: String,
@@ -262,6 +268,7 @@ impl<'de> Deserialize<'de> for Article {
             outlet: w.outlet,
             dateline: w.dateline,
             byline: w.byline,
+            genre: w.genre,
             tags: w.tags,
             body: w.body,
             language: w.language,
@@ -272,6 +279,36 @@ impl<'de> Deserialize<'de> for Article {
             quotes: w.quotes,
             events: w.events,
         })
+    }
+}
+
+/// What kind of piece an article is. Only opinion is recognized; the rest is news.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Genre {
+    /// Reports, and anything not recognized as opinion.
+    #[default]
+    News,
+    /// Columns, editorials, op-eds: the writer's own view.
+    Opinion,
+}
+
+impl Genre {
+    /// `news` or `opinion`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Genre::News => "news",
+            Genre::Opinion => "opinion",
+        }
+    }
+
+    /// Reads [`Genre::name`] back.
+    pub fn parse(s: &str) -> Option<Genre> {
+        match s {
+            "news" => Some(Genre::News),
+            "opinion" => Some(Genre::Opinion),
+            _ => None,
+        }
     }
 }
 

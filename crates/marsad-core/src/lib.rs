@@ -30,7 +30,7 @@ mod quote;
 mod source;
 
 pub use actor::{Actor, ActorType, Entity, EntityType};
-pub use article::Article;
+pub use article::{Article, Genre};
 pub use diagnostic::Diagnostic;
 pub use event::{Argument, DatePrecision, Event, EventDate, EventType, Quad};
 pub use published::{Precision, Published, Timezone};

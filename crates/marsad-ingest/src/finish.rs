@@ -1,6 +1,6 @@
 //! What every reader does last: clean the text, pick the language, compute the id.
 
-use marsad_core::Article;
+use marsad_core::{Article, Genre};
 use xxhash_rust::xxh3::Xxh3;
 
 /// Collapses runs of spaces, tabs and no-break spaces inside a line into one space and
@@ -111,6 +111,9 @@ pub fn finish(mut a: Article, declared_language: Option<&str>) -> Article {
         }
     }
     a.language = language([a.title.as_str(), a.body.as_str()], declared_language);
+    if a.genre == Genre::News {
+        a.genre = crate::genre::detect(&a);
+    }
     if a.body.is_empty() {
         a.warn("body.empty", "no body text; the article has a title only");
     }

@@ -35,6 +35,7 @@ pub mod encoding;
 pub mod error;
 pub mod feed;
 pub mod finish;
+pub mod genre;
 pub mod html;
 pub mod jsonl;
 pub mod limits;

@@ -42,6 +42,7 @@ fn render(events: &[Event], base: &Path) -> String {
                 writeln!(out, "outlet: {}", o(&a.outlet)).unwrap();
                 writeln!(out, "dateline: {}", o(&a.dateline)).unwrap();
                 writeln!(out, "byline: {}", o(&a.byline)).unwrap();
+                writeln!(out, "genre: {}", a.genre.name()).unwrap();
                 writeln!(out, "tags: {}", a.tags.join(" | ")).unwrap();
                 writeln!(out, "url: {}", o(&a.url)).unwrap();
                 writeln!(out, "external_id: {}", o(&a.external_id)).unwrap();

@@ -18,6 +18,9 @@ pub struct Meta {
     pub article_body: Option<String>,
     /// True when a JSON-LD or `og:type` says this page is an article.
     pub is_article: bool,
+    /// True when the page calls itself opinion: a JSON-LD `OpinionNewsArticle`, or an
+    /// opinion section (`articleSection`, `article:section`).
+    pub opinion: bool,
 }
 
 const ARTICLE_TYPES: &[&str] = &[
@@ -108,6 +111,14 @@ pub fn extract(doc: &Document) -> Meta {
             continue;
         };
         m.is_article = true;
+        m.opinion |= match o.get("@type") {
+            Some(Value::String(t)) => t == "OpinionNewsArticle",
+            Some(Value::Array(ts)) => ts.iter().any(|t| t == "OpinionNewsArticle"),
+            _ => false,
+        } || o
+            .get("articleSection")
+            .and_then(s)
+            .is_some_and(|sec| crate::genre::is_opinion_section(&sec));
         m.title = m.title.or_else(|| o.get("headline").and_then(s));
         m.published = m
             .published
@@ -213,6 +224,11 @@ pub fn extract(doc: &Document) -> Meta {
     m.language = m
         .language
         .or_else(|| doc.select("html").attr("lang").map(|l| l.to_string()));
+    if meta_content(doc, &["meta[property='article:section']"])
+        .is_some_and(|sec| crate::genre::is_opinion_section(&sec))
+    {
+        m.opinion = true;
+    }
     if meta_content(doc, &["meta[property='og:type']"]).is_some_and(|t| t == "article") {
         m.is_article = true;
     }

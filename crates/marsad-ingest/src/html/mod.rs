@@ -212,6 +212,9 @@ pub fn read_html(
         a.warn("html.no-date", "no publication time in metadata");
     }
 
+    if m.opinion {
+        a.genre = marsad_core::Genre::Opinion;
+    }
     a.byline = m.author.clone().or(page_byline).or(extracted_byline);
     a.author = m.author.clone();
     a.outlet = m.outlet.clone();
