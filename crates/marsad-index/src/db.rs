@@ -27,6 +27,7 @@ CREATE TABLE IF NOT EXISTS articles (
     published_ts INTEGER,
     author       TEXT,
     outlet       TEXT,
+    genre        TEXT NOT NULL DEFAULT 'news',
     language     TEXT NOT NULL,
     dup_of       TEXT,
     fingerprint  BLOB,

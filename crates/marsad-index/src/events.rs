@@ -51,7 +51,9 @@ use crate::error::{Error, Result};
 use crate::graph::{Edge, Graph, Node};
 use crate::store::{Store, normalize_alias};
 use chrono::{Datelike, NaiveDate};
-use marsad_core::{Argument, CertaintyLabel, DatePrecision, Event, EventType, Published, Quad};
+use marsad_core::{
+    Argument, CertaintyLabel, DatePrecision, Event, EventType, Genre, Published, Quad,
+};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use serde::Serialize;
@@ -543,6 +545,8 @@ pub struct EventFilter {
     pub article: Option<String>,
     /// Only the mentions of this cluster.
     pub cluster: Option<String>,
+    /// Only mentions in articles of this genre (clusters: with at least one such mention).
+    pub genre: Option<Genre>,
     /// Rows to skip.
     pub offset: usize,
     /// At most this many rows (`None`: all).
@@ -626,6 +630,15 @@ impl Where {
         }
         if let Some(d) = filter.to {
             w.add(&format!("{t}.{last} <= ?"), [Value::Integer(day_number(d))]);
+        }
+        if let Some(g) = filter.genre {
+            let in_genre = "SELECT id FROM articles WHERE genre = ?";
+            let clause = if clusters {
+                format!("{t}.id IN (SELECT cluster FROM events WHERE article_id IN ({in_genre}))")
+            } else {
+                format!("{t}.article_id IN ({in_genre})")
+            };
+            w.add(&clause, [Value::Text(g.name().into())]);
         }
         if !clusters {
             if let Some(a) = &filter.article {

@@ -6,7 +6,7 @@
 //! | `"الجيش الليبي"` | the phrase |
 //! | `حفتر OR السراج` | either (`|` works too); `AND` may be written and changes nothing |
 //! | `-طرابلس`, `-"حكومة الوفاق"` | exclude |
-//! | `outlet:"إرم نيوز"`, `author:…`, `tag:…` | exact filters on metadata |
+//! | `outlet:"إرم نيوز"`, `author:…`, `tag:…`, `genre:news` | exact filters on metadata |
 //! | `title:word`, `title:"a phrase"` | in the title only |
 //!
 //! Words go through exactly the analysis the index used ([`marsad_arabic::analyzer`]), so a
@@ -35,6 +35,8 @@ pub enum FilterField {
     Author,
     /// `tag:`
     Tag,
+    /// `genre:` (`news` or `opinion`)
+    Genre,
 }
 
 /// One clause of a query.
@@ -134,6 +136,7 @@ fn clause(item: &str) -> Result<Option<Clause>> {
             "outlet" => Some(FilterField::Outlet),
             "author" => Some(FilterField::Author),
             "tag" => Some(FilterField::Tag),
+            "genre" => Some(FilterField::Genre),
             _ => None,
         };
         if let Some(field) = field {
@@ -253,6 +256,7 @@ impl QueryBuilder<'_> {
                     FilterField::Outlet => self.fields.outlet,
                     FilterField::Author => self.fields.author,
                     FilterField::Tag => self.fields.tag,
+                    FilterField::Genre => self.fields.genre,
                 };
                 Some(Box::new(TermQuery::new(
                     Term::from_field_text(f, value),

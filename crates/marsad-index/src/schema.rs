@@ -20,6 +20,8 @@ pub(crate) struct Fields {
     pub outlet: Field,
     /// Author, raw.
     pub author: Field,
+    /// `news` or `opinion` (raw, fast: the genre facet and `genre:` filters).
+    pub genre: Field,
     /// Tags, raw, multi-valued.
     pub tag: Field,
     /// Publication time (local times indexed as if UTC), fast for ranges and histograms.
@@ -58,6 +60,7 @@ pub(crate) fn build() -> (Schema, Fields) {
         body: s.add_text_field("body", text(MARSAD_AR)),
         outlet: s.add_text_field("outlet", raw_fast.clone()),
         author: s.add_text_field("author", raw_fast.clone()),
+        genre: s.add_text_field("genre", raw_fast.clone()),
         tag: s.add_text_field("tag", raw_fast.clone()),
         published: s.add_date_field(
             "published",
@@ -85,6 +88,7 @@ pub(crate) fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         body: f("body")?,
         outlet: f("outlet")?,
         author: f("author")?,
+        genre: f("genre")?,
         tag: f("tag")?,
         published: f("published")?,
         month: f("month")?,

@@ -87,6 +87,8 @@ pub struct SearchHit {
     pub outlet: Option<String>,
     /// Author.
     pub author: Option<String>,
+    /// `news` or `opinion`.
+    pub genre: String,
     /// Publication time, ISO 8601.
     pub published: Option<String>,
     /// Where it was read from.
@@ -108,6 +110,8 @@ pub struct Facets {
     pub actors: Vec<ActorFacet>,
     /// `(PLOVER type, hits)`: matching articles reporting an event of that type, most first.
     pub event_types: Vec<(String, u64)>,
+    /// `(genre, hits)`: news and opinion, most first.
+    pub genres: Vec<(String, u64)>,
 }
 
 /// Hits mentioning one actor.
@@ -263,6 +267,7 @@ impl Store {
                 title: r.title,
                 outlet: r.outlet,
                 author: r.author,
+                genre: r.genre,
                 published: r.published,
                 source: r.source,
                 dup_of: r.dup_of,
@@ -284,7 +289,7 @@ impl Store {
     /// and actors (at most 20) most first, months in calendar order (at most 1,200), event
     /// types (at most 16) most first.
     fn facets(&self, counts: Vec<TermCounts>) -> Result<Facets> {
-        let [outlets, months, actors, event_types]: [TermCounts; 4] = counts
+        let [outlets, months, actors, event_types, genres]: [TermCounts; 5] = counts
             .try_into()
             .map_err(|_| Error::Query("facet counts: one per field expected".into()))?;
         let mut months = months.all();
@@ -294,6 +299,7 @@ impl Store {
             months,
             actors: self.actor_facets(actors.top(20))?,
             event_types: event_types.top(16),
+            genres: genres.top(2),
         })
     }
 
@@ -312,7 +318,7 @@ impl Store {
         // there yet (see db.rs).
         let sql = format!(
             "SELECT a.id, a.title, a.outlet, a.author, a.published, a.source, a.dup_of,
-                    COALESCE(b.body, json_extract(a.article, '$.body'))
+                    COALESCE(b.body, json_extract(a.article, '$.body')), a.genre
              FROM articles a LEFT JOIN bodies b ON b.seq = a.seq WHERE a.id IN ({marks})"
         );
         self.with_db(|c| {
@@ -328,6 +334,7 @@ impl Store {
                         source: r.get(5)?,
                         dup_of: r.get(6)?,
                         body: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
+                        genre: r.get(8)?,
                     },
                 ))
             })?;
@@ -359,6 +366,7 @@ struct HitRecord {
     source: String,
     dup_of: Option<String>,
     body: String,
+    genre: String,
 }
 
 /// `query` restricted to documents holding at least one of `values` in the raw `field`.
@@ -382,7 +390,7 @@ fn require_any(
 }
 
 /// The fast fields counted for facets, in the order [`Store::facets`] reads them.
-const FACET_FIELDS: [&str; 4] = ["outlet", "month", "actor", "event_type"];
+const FACET_FIELDS: [&str; 5] = ["outlet", "month", "actor", "event_type", "genre"];
 
 /// Longest snippet, in chars.
 const SNIPPET_CHARS: usize = 220;

@@ -32,7 +32,7 @@ use tantivy::schema::Term;
 use tantivy::{DateTime, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
 
 /// The on-disk format this build reads and writes. Bump it when the schema changes.
-pub const STORE_FORMAT: u32 = 3;
+pub const STORE_FORMAT: u32 = 4;
 
 const INDEX_DIR: &str = "index";
 const DB_FILE: &str = "marsad.sqlite";
@@ -952,8 +952,8 @@ impl<'s> StoreWriter<'s> {
         self.conn
             .prepare_cached(
                 "INSERT INTO articles (id, batch, source, record, format, title, published,
-                 published_ts, author, outlet, language, dup_of, fingerprint, article)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                 published_ts, author, outlet, genre, language, dup_of, fingerprint, article)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             )
             .and_then(|mut st| {
                 st.execute(params![
@@ -967,6 +967,7 @@ impl<'s> StoreWriter<'s> {
                     published_ts,
                     article.author,
                     article.outlet,
+                    article.genre.name(),
                     article.language,
                     article.dup_of,
                     fingerprint,
@@ -1005,6 +1006,7 @@ impl<'s> StoreWriter<'s> {
         if let Some(a) = &article.author {
             doc.add_text(f.author, a);
         }
+        doc.add_text(f.genre, article.genre.name());
         for t in &article.tags {
             doc.add_text(f.tag, t);
         }

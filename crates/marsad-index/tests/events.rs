@@ -6,7 +6,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use marsad_core::{
     Actor, ActorType, Argument, Article, Certainty, CertaintyLabel, DatePrecision, Entity,
-    EntityType, Event, EventDate, EventType, Format, Published, Source,
+    EntityType, Event, EventDate, EventType, Format, Genre, Published, Source,
 };
 use marsad_index::events::DATE_WINDOW_DAYS;
 use marsad_index::{EventFilter, GraphFilter, SearchRequest, Store};
@@ -1095,4 +1095,43 @@ fn bulk_ingest_and_queries() {
         ego.nodes.len(),
         months.len()
     );
+}
+
+#[test]
+fn the_genre_filter_reads_the_genre_of_the_reporting_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let mut articles = corpus();
+    // b1 is one of the three reports of event 1: a column mentioning it.
+    let b1 = articles.iter_mut().find(|a| a.id == "b1").unwrap();
+    b1.genre = Genre::Opinion;
+    let in_b1 = b1.events.len() as u64;
+    ingest(&store, &articles, 100);
+    let mentions = |g| {
+        store
+            .events(&EventFilter {
+                genre: Some(g),
+                ..all()
+            })
+            .unwrap()
+    };
+    let opinion = mentions(Genre::Opinion);
+    assert_eq!(opinion.total, in_b1);
+    assert!(opinion.events.iter().all(|m| m.article_id == "b1"));
+    let total = store.events(&all()).unwrap().total;
+    assert_eq!(mentions(Genre::News).total, total - in_b1);
+    // A cluster counts when one of its mentions is of the genre.
+    let clusters = |g| {
+        store
+            .event_clusters(&EventFilter {
+                genre: Some(g),
+                ..all()
+            })
+            .unwrap()
+    };
+    let one = clusters(Genre::Opinion);
+    assert_eq!(one.total, 1);
+    assert_eq!(one.clusters[0].first_reporter.article_id, "a1");
+    let every = store.event_clusters(&all()).unwrap().total;
+    assert_eq!(clusters(Genre::News).total, every);
 }

@@ -1,7 +1,7 @@
 //! The store end to end: adding, searching, facets, idempotence and crash repair.
 
 use chrono::NaiveDate;
-use marsad_core::{Article, Format, Published, Source};
+use marsad_core::{Article, Format, Genre, Published, Source};
 use marsad_index::search::parse_day;
 use marsad_index::store::Phase;
 use marsad_index::{SearchRequest, Store};
@@ -294,4 +294,25 @@ fn snippets_deep_in_long_bodies_keep_body_offsets() {
         })
         .collect();
     assert_eq!(highlighted, vec!["المفاوضات", "جنيف"]);
+}
+
+#[test]
+fn genre_filters_and_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let mut articles = corpus();
+    articles[2].genre = Genre::Opinion;
+    ingest(&store, &articles);
+    assert_eq!(ids(&store, "الجيش genre:opinion"), vec!["a3"]);
+    assert_eq!(ids(&store, "الجيش -genre:opinion"), vec!["a2"]);
+    assert_eq!(ids(&store, "genre:news").len(), 3);
+    let mut request = SearchRequest::new("");
+    request.facets = true;
+    let r = store.search(&request).unwrap();
+    assert_eq!(
+        r.facets.unwrap().genres,
+        vec![("news".to_string(), 3), ("opinion".to_string(), 1)]
+    );
+    let hit = r.hits.iter().find(|h| h.id == "a3").unwrap();
+    assert_eq!(hit.genre, "opinion");
 }

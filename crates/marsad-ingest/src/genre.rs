@@ -7,7 +7,7 @@
 //! * the page says so: a JSON-LD `OpinionNewsArticle`, or an opinion section (set by the
 //!   HTML reader before [`detect`]);
 //! * the address has an opinion segment: `/opinion/`, `/columns/`, `/kottab/`, `/مقالات/`;
-//! * the byline is an editorial (`كلمة الاقتصادية`);
+//! * the byline is an editorial (`كلمة الاقتصادية`) or signed `بقلم` ("by the pen of");
 //! * (plain-text scrapes and JSONL records only, whose byline is the newsroom's own line;
 //!   a page's or feed's author field names a writer whatever the genre) the byline names a
 //!   writer and nothing else, no place and no outlet (`سلمى الخطيب`),
@@ -185,7 +185,9 @@ pub fn detect(a: &Article) -> Genre {
     if !matches!(a.format, Format::Text | Format::Jsonl) {
         return Genre::News;
     }
-    if line.trim_start().starts_with("كلمة ") {
+    // An editorial (`كلمة الاقتصادية`), or a piece signed "by the pen of" (`بقلم: فلان`),
+    // the newsroom mark of a column.
+    if line.trim_start().starts_with("كلمة ") || line.trim_start().starts_with("بقلم") {
         return Genre::Opinion;
     }
     let b = byline::parse(line);
@@ -317,6 +319,8 @@ mod tests {
             detect(&article(None, Some("كلمة الصحيفة"), COLUMN)),
             Genre::Opinion
         );
+        let signed = article(None, Some("بقلم: سلمى الخطيب – صحيفة الأفق"), COLUMN);
+        assert_eq!(detect(&signed), Genre::Opinion);
         for url in [
             "https://news.example/opinion/2016/05/24/city.html",
             "https://news.example/Columns/123",

@@ -115,7 +115,16 @@ async function searchScenario(page, base) {
   await page.waitForSelector('li.hit');
   const monthValues = await page.locator('[data-facet-block=month] button.facet').evaluateAll((els) => els.map((e) => e.dataset.value));
   expect(monthValues.length > 0 && monthValues.every((m) => m >= '2024-05' && m <= '2024-09'), `months outside the range: ${monthValues}`);
-  return `${hits} hits for هدنة, ${await outlets.count()} outlets in the facet, outlet filter and date range work`;
+  // The genre facet: the demo's one column, marked as opinion where it is listed.
+  await page.goto(`${base}/`);
+  await page.waitForSelector('[data-facet-block=genre] button.facet');
+  await page.locator('[data-facet-block=genre] button.facet[data-value=opinion]').click();
+  await page.waitForURL(/genre=opinion/);
+  await page.waitForSelector('li.hit .tag-opinion');
+  const columns = await page.locator('li.hit').count();
+  expect(columns === 1, `the opinion facet lists ${columns} articles, the demo has one column`);
+  expect((await page.textContent('li.hit .tag-opinion')).includes('رأي'), 'the column is not marked رأي');
+  return `${hits} hits for هدنة, ${await outlets.count()} outlets in the facet, outlet filter, date range and genre facet work`;
 }
 
 async function articleScenario(page, base) {

@@ -168,6 +168,47 @@ async fn facet_filters_and_date_ranges_narrow_the_search() {
 }
 
 #[tokio::test]
+async fn the_genre_facet_and_filter_find_the_column() {
+    let s = start(shared_store(), config(), None).await;
+    let all = get(s.addr, "/api/search").await.json();
+    let genres = all["facets"]["genres"].as_array().unwrap();
+    let count = |g: &str| {
+        genres
+            .iter()
+            .find(|v| v["value"] == g)
+            .map_or(0, |v| v["count"].as_u64().unwrap())
+    };
+    assert_eq!(count("opinion"), 1, "{genres:?}");
+    assert_eq!(count("news") + 1, all["total"].as_u64().unwrap());
+    let r = get(s.addr, "/api/search?genre=opinion").await.json();
+    assert_eq!(r["total"], 1, "{r}");
+    let hit = &r["hits"][0];
+    assert_eq!(hit["genre"], "opinion");
+    let article = get(
+        s.addr,
+        &format!("/api/articles/{}", hit["id"].as_str().unwrap()),
+    )
+    .await
+    .json();
+    assert_eq!(article["genre"], "opinion");
+    assert_eq!(article["author"], "هالة المصري");
+    let news = get(
+        s.addr,
+        "/api/search?genre=news&q=%D8%A7%D9%84%D8%B9%D9%81%D9%88",
+    )
+    .await
+    .json();
+    assert!(
+        news["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["genre"] == "news"),
+        "{news}"
+    );
+}
+
+#[tokio::test]
 async fn bad_search_parameters_are_400_json() {
     let s = start(shared_store(), config(), None).await;
     for (path, code) in [
@@ -181,6 +222,8 @@ async fn bad_search_parameters_are_400_json() {
         ("/api/search?month=2024", "bad_request"),
         ("/api/search?facets=maybe", "bad_request"),
         ("/api/search?q=outlet%3A", "bad_query"),
+        ("/api/search?genre=column", "bad_request"),
+        ("/api/events?genre=column", "bad_request"),
     ] {
         get(s.addr, path).await.assert_error(400, code);
     }

@@ -64,18 +64,19 @@ export async function searchPage(main, url, signal) {
   results.append(h('p', { class: 'loading' }, t('loading')));
 
   const [res, stats] = await Promise.all([
-    getJSON('/api/search', { q: p.q, outlet: p.outlet, month: p.month, actor: p.actor, event_type: p.event_type, from: p.from, to: p.to, page, per_page: 20 }, signal),
+    getJSON('/api/search', { q: p.q, outlet: p.outlet, month: p.month, actor: p.actor, event_type: p.event_type, genre: p.genre, from: p.from, to: p.to, page, per_page: 20 }, signal),
     getJSON('/api/stats', {}, signal),
   ]);
   summary.textContent = t('store_summary', stats.articles, stats.outlets.filter((o) => o.value).length, dateLabel(stats.earliest?.slice(0, 10)), dateLabel(stats.latest?.slice(0, 10)));
 
-  const f = res.facets ?? { outlets: [], months: [], actors: [], event_types: [] };
+  const f = res.facets ?? { outlets: [], months: [], actors: [], event_types: [], genres: [] };
   // Active filters.
   const chips = [];
-  for (const [key, label] of [['outlet', t('facet_outlet')], ['month', t('facet_month')], ['actor', t('facet_actor')], ['event_type', t('facet_event_type')]]) {
+  for (const [key, label] of [['outlet', t('facet_outlet')], ['month', t('facet_month')], ['actor', t('facet_actor')], ['event_type', t('facet_event_type')], ['genre', t('facet_genre')]]) {
     if (p[key]) {
       const shown = key === 'month' ? monthLabel(p[key])
         : key === 'event_type' ? eventLabel(p[key])
+        : key === 'genre' ? t(`genre_${p[key]}`)
           : key === 'actor' ? (f.actors.find((v) => v.value === p.actor)?.label ?? p[key]) : p[key];
       chips.push(h('button', { class: 'chip', type: 'button', title: t('clear_filter'), onclick: () => go({ [key]: null }) }, `${label}: ${shown} ✕`));
     }
@@ -99,6 +100,7 @@ export async function searchPage(main, url, signal) {
     facetBlock('month', t('facet_month'), f.months, (v) => monthLabel(v.value)),
     facetBlock('actor', t('facet_actor'), f.actors),
     facetBlock('event_type', t('facet_event_type'), f.event_types, (v) => eventLabel(v.value)),
+    facetBlock('genre', t('facet_genre'), f.genres, (v) => t(`genre_${v.value}`)),
   );
   for (const bar of facets.querySelectorAll('.facet-bar')) bar.style.width = `${bar.dataset.w}%`;
 
@@ -112,7 +114,7 @@ export async function searchPage(main, url, signal) {
   for (const hit of res.hits) {
     list.append(h('li', { class: 'hit' },
       h('h3', {}, link(`/article/${encodeURIComponent(hit.id)}`, {}, hit.title || hit.id)),
-      meta([hit.outlet, dateLabel(hit.published), hit.author, hit.dup_of ? h('span', { class: 'tag-copy' }, t('copy_of')) : null]),
+      meta([hit.outlet, dateLabel(hit.published), hit.author, opinionTag(hit.genre), hit.dup_of ? h('span', { class: 'tag-copy' }, t('copy_of')) : null]),
       hit.snippet ? h('p', { class: 'snippet' }, hit.snippet.start > 0 ? '… ' : '', highlighted(hit.snippet.text, hit.snippet.highlights), ' …') : null));
   }
   results.append(list);
@@ -241,7 +243,7 @@ export async function articlePage(main, id, signal) {
   clear(main).append(
     h('article', { class: 'article' },
       h('h1', {}, a.title),
-      meta([a.outlet, a.author, dateLabel(a.published), a.dateline]),
+      meta([a.outlet, a.author, dateLabel(a.published), a.dateline, opinionTag(a.genre)]),
       a.tags.length ? h('p', { class: 'tags' }, a.tags.map((tg) => link(`/?q=${encodeURIComponent(`tag:"${tg}"`)}`, { class: 'tag' }, tg))) : null,
       a.url ? h('p', { class: 'source' }, t('source_link'), ': ', h('bdi', {}, a.url)) : null,
       legend,
@@ -334,6 +336,11 @@ export async function actorPage(main, id, url, signal) {
         : emptyState(t('no_data_yet'))));
 }
 
+// An opinion piece is marked where it is listed; news is the default and unmarked.
+function opinionTag(genre) {
+  return genre === 'opinion' ? h('span', { class: 'tag-opinion' }, t('genre_opinion')) : null;
+}
+
 // ---------------------------------------------------------------- events
 
 export async function eventsPage(main, url, signal) {
@@ -358,15 +365,17 @@ export async function eventsPage(main, url, signal) {
       } catch (_) { /* suggestions are optional */ }
     }, 200);
   });
+  const genre = h('select', { name: 'genre', 'aria-label': t('facet_genre') },
+    h('option', { value: '' }, t('all_genres')), ['news', 'opinion'].map((g) => h('option', { value: g, selected: g === p.genre }, t(`genre_${g}`))));
   const from = h('input', { type: 'date', name: 'from', value: p.from ?? '', 'aria-label': t('from') });
   const to = h('input', { type: 'date', name: 'to', value: p.to ?? '', 'aria-label': t('to') });
-  const filters = { type: p.type, certainty: p.certainty, actor: p.actor, from: p.from, to: p.to };
+  const filters = { type: p.type, certainty: p.certainty, actor: p.actor, genre: p.genre, from: p.from, to: p.to };
   const form = h('form', { class: 'filters', onsubmit: (e) => {
     e.preventDefault();
     const next = new URLSearchParams();
-    for (const el of [type, certainty, actor, from, to]) if (el.value.trim()) next.set(el.name, el.value.trim());
+    for (const el of [type, certainty, actor, genre, from, to]) if (el.value.trim()) next.set(el.name, el.value.trim());
     window.marsadNavigate(`/events${next.toString() ? `?${next}` : ''}`);
-  } }, type, certainty, actor, suggestions, h('label', { class: 'date' }, t('from'), from), h('label', { class: 'date' }, t('to'), to),
+  } }, type, certainty, actor, suggestions, genre, h('label', { class: 'date' }, t('from'), from), h('label', { class: 'date' }, t('to'), to),
   h('button', { type: 'submit' }, t('filter')),
   h('a', { class: 'button export', href: apiUrl('/api/events', { ...filters, format: 'csv' }), download: 'marsad-events.csv' }, t('export_csv')));
   const box = h('div', {});

@@ -639,3 +639,41 @@ fn a_forced_re_ingest_keeps_events_and_graph() {
     assert!(summary["already_stored"].as_u64().unwrap() > 0);
     assert_eq!(snapshot(dir.path()), before);
 }
+
+#[test]
+fn genre_filters_on_the_demo_store() {
+    let dir = demo_store();
+    let data = dir.path();
+    // The demo's one column (041) is found by genre, and only it.
+    let out = ok(data, &["search", "--genre", "opinion", "--json"]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["total"], 1, "{v}");
+    assert_eq!(v["hits"][0]["genre"], "opinion");
+    assert!(
+        v["hits"][0]["title"]
+            .as_str()
+            .unwrap()
+            .contains("عام الاتفاق")
+    );
+    let news: Value =
+        serde_json::from_str(&ok(data, &["search", "--genre", "news", "--json"])).unwrap();
+    let all: Value = serde_json::from_str(&ok(data, &["search", "--json"])).unwrap();
+    assert_eq!(
+        news["total"].as_u64().unwrap() + 1,
+        all["total"].as_u64().unwrap()
+    );
+    // Events reported in it, and a clear refusal of an unknown genre.
+    let lines = |genre: &str| -> Vec<Value> {
+        run(data, &["events", "--genre", genre, "--format", "jsonl"])
+            .1
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let opinion = lines("opinion");
+    let every = lines("news").len().max(opinion.len());
+    assert!(!opinion.is_empty() && opinion.len() < every);
+    let (code, _, err) = run(data, &["events", "--genre", "column"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("news") && err.contains("opinion"), "{err}");
+}

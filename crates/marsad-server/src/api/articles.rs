@@ -96,6 +96,7 @@ pub async fn article(
             published: article.published.as_ref().map(|p| p.to_string()),
             published_raw: article.published_raw.clone(),
             dateline: article.dateline.clone(),
+            genre: article.genre.name().to_string(),
             tags: article.tags.clone(),
             language: article.language.clone(),
             format: article.format.name().to_string(),

@@ -43,6 +43,8 @@ pub struct EventsParams {
     pub from: Option<String>,
     /// On or before (inclusive).
     pub to: Option<String>,
+    /// Only events reported in `news` or in `opinion` articles (columns, editorials).
+    pub genre: Option<String>,
     /// Page, from 1.
     pub page: Option<usize>,
     /// Events per page, 1 to 100 (default 50).
@@ -80,6 +82,7 @@ fn filter_of(p: &EventsParams) -> Result<EventFilter, ApiError> {
         actor: actor.map(str::to_string),
         from: day(p.from.as_deref(), false, "from")?,
         to: day(p.to.as_deref(), true, "to")?,
+        genre: super::genre(p.genre.as_deref())?,
         offset: 0,
         limit: 0,
     })

@@ -195,6 +195,16 @@ pub(crate) fn check_id(id: &str, what: &str) -> Result<(), ApiError> {
     }
 }
 
+/// A `genre` parameter: `news`, `opinion`, or empty for both.
+pub(crate) fn genre(value: Option<&str>) -> Result<Option<marsad_core::Genre>, ApiError> {
+    match value.map(str::trim).filter(|g| !g.is_empty()) {
+        None => Ok(None),
+        Some(g) => marsad_core::Genre::parse(g)
+            .map(Some)
+            .ok_or_else(|| ApiError::bad_request(format!("genre={g:?}: use news or opinion"))),
+    }
+}
+
 /// An article reference from a stored article.
 pub(crate) fn article_ref(a: &marsad_core::Article) -> types::ArticleRef {
     types::ArticleRef {

@@ -17,7 +17,7 @@ use utoipa::IntoParams;
 #[into_params(parameter_in = Query)]
 pub struct SearchParams {
     /// The query in marsad's language: words (all must match), "phrases", a OR b,
-    /// -excluded, outlet:"…", author:"…", tag:…, title:word. Empty: every article.
+    /// -excluded, outlet:"…", author:"…", tag:…, genre:…, title:word. Empty: every article.
     pub q: Option<String>,
     /// Only this outlet (a value of the outlet facet).
     pub outlet: Option<String>,
@@ -27,6 +27,8 @@ pub struct SearchParams {
     pub actor: Option<String>,
     /// Only articles reporting an event of this type.
     pub event_type: Option<String>,
+    /// Only `news` or only `opinion` (columns, editorials).
+    pub genre: Option<String>,
     /// Published on or after: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub from: Option<String>,
     /// Published on or before (inclusive): `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -69,12 +71,16 @@ pub async fn search(
         from = Some(from.map_or(first, |f: NaiveDate| f.max(first)));
         to = Some(to.map_or(last, |t: NaiveDate| t.min(last)));
     }
+    let genre = super::genre(p.genre.as_deref())?;
     let want_facets = p.facets.unwrap_or(true);
     let store = state.store.clone();
     let response = blocking(move || {
         let mut query = p.q.clone().unwrap_or_default().trim().to_string();
         if let Some(o) = p.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
             query.push_str(&format!(" outlet:\"{}\"", o.replace('"', "")));
+        }
+        if let Some(g) = genre {
+            query.push_str(&format!(" genre:{}", g.name()));
         }
         let actor = match p.actor.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
             Some(a) => {
@@ -118,6 +124,7 @@ pub async fn search(
                 })
                 .collect(),
             event_types: counts(f.event_types),
+            genres: counts(f.genres),
         });
         Ok(SearchResponse {
             query,
@@ -150,6 +157,7 @@ fn hit(h: marsad_index::SearchHit) -> SearchHit {
         title: h.title,
         outlet: h.outlet,
         author: h.author,
+        genre: h.genre,
         published: h.published,
         dup_of: h.dup_of,
         snippet: h.snippet.map(|s| Snippet {

@@ -40,6 +40,8 @@ pub struct SearchHit {
     pub outlet: Option<String>,
     /// Author.
     pub author: Option<String>,
+    /// `news` or `opinion` (a column, an editorial).
+    pub genre: String,
     /// Publication time, ISO 8601.
     pub published: Option<String>,
     /// Id of the earliest copy, when this hit is a duplicate.
@@ -70,6 +72,8 @@ pub struct SearchFacets {
     pub actors: Vec<FacetCount>,
     /// By event type reported, most first (empty until the store holds events).
     pub event_types: Vec<FacetCount>,
+    /// By genre (`news`, `opinion`), most first.
+    pub genres: Vec<FacetCount>,
 }
 
 /// A page of search results.
@@ -361,6 +365,8 @@ pub struct ArticleResponse {
     pub published_raw: Option<String>,
     /// Dateline place.
     pub dateline: Option<String>,
+    /// `news` or `opinion` (a column, an editorial).
+    pub genre: String,
     /// Tags.
     pub tags: Vec<String>,
     /// Language (`ar`).

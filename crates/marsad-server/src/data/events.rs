@@ -31,6 +31,8 @@ pub struct EventFilter {
     pub from: Option<NaiveDate>,
     /// Latest event day, inclusive.
     pub to: Option<NaiveDate>,
+    /// Only events of articles of this genre.
+    pub genre: Option<marsad_core::Genre>,
     /// Events to skip.
     pub offset: usize,
     /// Events to return.
@@ -110,6 +112,7 @@ fn index_filter(filter: &EventFilter) -> Result<marsad_index::EventFilter, ApiEr
         certainty: filter.certainty.map(label_of),
         from: filter.from,
         to: filter.to,
+        genre: filter.genre,
         offset: filter.offset,
         limit: Some(filter.limit),
         ..marsad_index::EventFilter::default()

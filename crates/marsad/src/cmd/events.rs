@@ -1,4 +1,4 @@
-//! `marsad events [--actor A] [--type T]… [--certainty C] [--from D --to D] [--limit N]
+//! `marsad events [--actor A] [--type T]… [--certainty C] [--from D --to D] [--genre G] [--limit N]
 //! [--format table|jsonl|csv]`: events across articles from the store, one per cluster of
 //! mentions (see `marsad_index::events` for how mentions merge), latest first.
 //!
@@ -12,7 +12,7 @@ use super::data::DataArgs;
 use crate::term::rtl;
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
-use marsad_core::{CertaintyLabel, EventType};
+use marsad_core::{CertaintyLabel, EventType, Genre};
 use marsad_index::{EventCluster, EventFilter, Store};
 use std::io::Write;
 use std::process::ExitCode;
@@ -46,6 +46,10 @@ pub struct Args {
     /// Last day (YYYY, YYYY-MM or YYYY-MM-DD), inclusive.
     #[arg(long, value_name = "DATE")]
     to: Option<String>,
+    /// Only events reported in news, or only in opinion pieces (columns, editorials): an
+    /// event counts when one of its reports is of that genre.
+    #[arg(long, value_enum)]
+    genre: Option<GenreArg>,
     /// At most this many events (default: 50 in a table, all in jsonl and csv).
     #[arg(long)]
     limit: Option<usize>,
@@ -54,6 +58,22 @@ pub struct Args {
     format: Format,
     #[command(flatten)]
     data: DataArgs,
+}
+
+/// `--genre`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub(crate) enum GenreArg {
+    News,
+    Opinion,
+}
+
+impl From<GenreArg> for Genre {
+    fn from(g: GenreArg) -> Genre {
+        match g {
+            GenreArg::News => Genre::News,
+            GenreArg::Opinion => Genre::Opinion,
+        }
+    }
 }
 
 /// The actor ids `name` stands for (an id, or every actor with that name or alias).
@@ -141,6 +161,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         from,
         to,
         limit,
+        genre: args.genre.map(Genre::from),
         ..EventFilter::default()
     })?;
     let stdout = std::io::stdout();

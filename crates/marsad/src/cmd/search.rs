@@ -3,7 +3,7 @@
 use super::data::DataArgs;
 use crate::term::{color, highlight, rtl};
 use anyhow::{Context, Result};
-use marsad_core::EventType;
+use marsad_core::{EventType, Genre};
 use marsad_index::SearchRequest;
 use marsad_index::search::parse_day;
 use std::process::ExitCode;
@@ -11,7 +11,7 @@ use std::process::ExitCode;
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "QUERY syntax: words (all must match), \"a phrase\", a OR b, -excluded, \
-outlet:\"…\", author:\"…\", tag:…, title:word. Words match across diacritics, alef forms and clitics."
+outlet:\"…\", author:\"…\", tag:…, genre:opinion, title:word. Words match across diacritics, alef forms and clitics."
 )]
 pub struct Args {
     /// The query.
@@ -41,6 +41,10 @@ pub struct Args {
     /// any of several.
     #[arg(long = "type", value_name = "TYPE")]
     types: Vec<String>,
+    /// Only news, or only opinion pieces (columns, editorials); the same as `genre:news` or
+    /// `genre:opinion` in the query.
+    #[arg(long, value_enum)]
+    genre: Option<super::events::GenreArg>,
     /// Print JSON.
     #[arg(long)]
     json: bool,
@@ -70,7 +74,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         })
         .collect::<Result<Vec<_>>>()?;
     let request = SearchRequest {
-        query: args.query.join(" "),
+        query: match args.genre {
+            Some(g) => format!("{} genre:{}", args.query.join(" "), Genre::from(g).name()),
+            None => args.query.join(" "),
+        },
         from: day(&args.from, false, "--from")?,
         to: day(&args.to, true, "--to")?,
         limit: args.limit,
@@ -108,6 +115,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         println!("{:>3}. {}", args.offset + i + 1, rtl(&hit.title));
         let mut meta = Vec::new();
         meta.extend(hit.outlet.clone());
+        if hit.genre != Genre::News.name() {
+            meta.push(hit.genre.clone());
+        }
         meta.extend(hit.published.clone());
         meta.push(hit.id.chars().take(16).collect());
         if let Some(d) = &hit.dup_of {
@@ -136,6 +146,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
             for a in &f.actors {
                 println!("  {:>8}  {}", a.hits, rtl(&a.name));
             }
+        }
+        println!("by genre:");
+        for (g, n) in &f.genres {
+            println!("  {n:>8}  {g}");
         }
         if !f.event_types.is_empty() {
             println!("by event type:");
