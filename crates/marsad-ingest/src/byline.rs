@@ -803,7 +803,9 @@ mod tests {
     /// The shapes Saudi and pan-Arab newsrooms write (names invented).
     #[test]
     fn newsroom_shapes() {
-        let cases: &[(&str, Option<&str>, Option<&str>, Option<&str>)] = &[
+        /// byline, author, outlet, dateline
+        type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        let cases: &[Case<'_>] = &[
             // writer (place)
             (
                 "\u{a0}سامر العلي (جدة)",
