@@ -31,14 +31,15 @@
 //! an untyped "trigger only" matching separates detection from classification. Over matched
 //! events: source and target are correct when the spans overlap or both are null, certainty
 //! when the labels are equal, the date (where the gold has one) when the spans overlap.
-//! Split: `order` < 84 tuning, the rest held out. Skipped, with a message, while the gold file
+//! Split: `order` < 120 tuning (the quote set), the rest held out (see
+//! [`super::EVENTS_TUNE_ORDER`]). Skipped, with a message, while the gold file
 //! does not exist.
 //!
 //! Every floor gates the "all" figures; `--errors` lists dev and tuning errors only, never
 //! those of the test or held-out parts.
 
 use super::{
-    Confusion, GoldRef, TUNE_ORDER, add_confusion, certainty_index, f1, folded_words,
+    Confusion, EVENTS_TUNE_ORDER, GoldRef, add_confusion, certainty_index, f1, folded_words,
     greedy_one_to_one, load_gold, print_confusion, ratio,
 };
 use crate::input;
@@ -1218,7 +1219,7 @@ fn part_b(args: &Args, corpus: &Path) -> Result<PartB> {
     let mut errors = Vec::new();
     for ((g, content), pred) in gold.iter().zip(&events) {
         let text: Vec<char> = content.chars().collect();
-        let split = if g.head.order < TUNE_ORDER {
+        let split = if g.head.order < EVENTS_TUNE_ORDER {
             Split::Dev
         } else {
             Split::Test
