@@ -332,3 +332,18 @@ fn dimensions_are_no_deportation_and_a_work_is_no_party() {
         assert_ne!(name(&e.source), Some("الله"), "{e:#?}");
     }
 }
+
+#[test]
+fn an_accusative_plural_after_the_verb_is_its_object() {
+    // Before: source «المواطنين» (the accusative form cannot be the subject, which would
+    // read المواطنون); the subject is the official of the sentence before.
+    let t = "وأوضح مدير الدفاع المدني أن الأمطار ستستمر. ودعا المواطنين إلى الابتعاد عن الأودية.";
+    let e = find(&extract_text(t), EventType::Request, t);
+    assert_eq!(name(&e.target), Some("المواطنين"));
+    assert_ne!(name(&e.source), Some("المواطنين"));
+    assert!(e.source.is_some(), "{e:#?}");
+    // A nominative plural is still the subject, and a name in ين is no plural.
+    let t = "وطالب المحتجون الحكومة بالإفراج عن المعتقلين.";
+    let e = find(&extract_text(t), EventType::Request, t);
+    assert_eq!(name(&e.source), Some("المحتجون"));
+}

@@ -195,6 +195,21 @@ pub(crate) fn starts_pp(doc: &Doc<'_>, j: usize) -> bool {
     vocab::is_group_head(rest) || seg.count(rest) > seg.count(b).saturating_mul(2).max(4)
 }
 
+/// True when token `j` is a sound masculine plural in its accusative/genitive form
+/// (`المواطنين`, `مسلحين`, `الفلسطينيين`): right after a verb it cannot be the subject, which
+/// would read `المواطنون`, so it is the object of a verb whose subject is left implicit
+/// (`ودعا المواطنين إلى …`). Participles (م…ين) and nisbas (…يين) only: other words in ين
+/// are names, numbers, broken plurals or verbal nouns (الصين، عشرين، قوانين، تحسين).
+pub(crate) fn accusative_plural(doc: &Doc<'_>, j: usize) -> bool {
+    let w = &doc.w;
+    if !w.is_word(j) || doc.ent(j).is_some() {
+        return false;
+    }
+    let k = vocab::clitic_free(w.key(j));
+    let n = k.chars().count();
+    k.ends_with("ين") && (k.ends_with("يين") && n >= 5 || k.starts_with('م') && n >= 6)
+}
+
 /// Words that may continue a phrase after its head: definite words (idafa and adjectives),
 /// nisbas, numbers and indefinite adjectives.
 fn continues(doc: &Doc<'_>, i: usize, head_definite: bool) -> bool {

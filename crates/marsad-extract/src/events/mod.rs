@@ -391,8 +391,12 @@ impl Builder<'_, '_, '_> {
                 && v > 0
                 && v == t.head
                 && matches!(w.key(v - 1), "الذي" | "التي");
+            // ودعا المواطنين إلى: an accusative plural after the verb is its object.
+            let accusative = after_verb
+                .as_ref()
+                .is_some_and(|np| np.tokens.start == v + 1 && args::accusative_plural(doc, v + 1));
             let (before, after_verb) = match (before, after_verb) {
-                (None, Some(np)) if plural || relative => {
+                (None, Some(np)) if plural || relative || accusative => {
                     if t.light.is_none() && has_obj {
                         after = after.max(np.tokens.end);
                         // استهدف مسجدا لقوات الطوارئ: a building or thing attacked stands
