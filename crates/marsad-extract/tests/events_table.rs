@@ -711,3 +711,33 @@ fn phrases_stop_where_the_grammar_does() {
         "{events:?}"
     );
 }
+
+#[test]
+fn battles_names_matches_and_pluperfects() {
+    // Storming a position in a battle is an assault, with air support as aid to the side
+    // that storms; a police raid stays coercion.
+    let text = "اقتحمت قوات الحرس الشعبي بدعم من طائرات التحالف قاعدة الوادي الجوية فجر أمس.";
+    let events = extract_text(text);
+    let storm = find(&events, EventType::Assault, "اقتحمت", text);
+    assert_eq!(storm.mode, None, "{storm:#?}");
+    find(&events, EventType::Aid, "بدعم", text);
+    let text = "اقتحمت الشرطة منزل المتهم في حي النسيم واعتقلته.";
+    find(&extract_text(text), EventType::Coerce, "اقتحمت", text);
+    // A word the recognizer reads as a place or a person is not a verb: وعدن is "and Aden".
+    let text = "وتقع القاعدة على الطريق بين تعز ولحج وعدن في جنوب البلاد.";
+    let events = extract_text(text);
+    assert!(events.iter().all(|e| e.kind != EventType::Agree), "{events:?}");
+    // A club hosting its sister club plays a match; a minister hosting his counterpart
+    // receives a visit.
+    let text = "ويستضيف الاتحاد شقيقه الهلال في ختام الدور ثمن النهائي.";
+    let events = extract_text(text);
+    assert!(events.iter().all(|e| e.kind != EventType::Consult), "{events:?}");
+    let text = "واستضاف وزير الخارجية نظيره التركي في أنقرة أمس.";
+    find(&extract_text(text), EventType::Consult, "استضاف", text);
+    // كان with a perfect (a pluperfect) keeps its subject before the verb; with an
+    // imperfect it paints a habit.
+    let text = "وكان الأمير استقبل أمس وفدا من رجال الأعمال.";
+    let events = extract_text(text);
+    let e = find(&events, EventType::Consult, "استقبل", text);
+    assert_eq!(name(&e.target), "الأمير", "{e:#?}");
+}

@@ -295,6 +295,16 @@ impl Builder<'_, '_, '_> {
         if flags.sports && sports_vetoed(kind) {
             return None;
         }
+        // وعدن (and Aden) is no وعد (promised): a verb reading of a word the recognizer took
+        // for a place or a person is that name.
+        if t.pos.is_verb()
+            && t.light.is_none()
+            && doc
+                .ent(t.head)
+                .is_some_and(|e| matches!(e.kind, EntityKind::Loc | EntityKind::Per))
+        {
+            return None;
+        }
         if row.flags.light && !t.light.is_some_and(|l| l.1) {
             return None;
         }
@@ -347,7 +357,16 @@ impl Builder<'_, '_, '_> {
         if let Some(v) = verb.filter(|_| agentive) {
             let v_clause = doc.clause(v);
             // SVO: an actor phrase that ends right before the verb and opens its clause.
-            let opener = v_clause.start < v && vocab::is_complementizer(w.key(v_clause.start));
+            // أن الوزير استقبل، وكان الأمير استقبل (a pluperfect, not كان with an imperfect,
+            // a habit): the word opening the clause stands before the subject.
+            let pluperfect = if v == t.head {
+                t.pos == Pos::Perfect
+            } else {
+                !doc.bare(v).starts_with(['ي', 'ت'])
+            };
+            let opener = v_clause.start < v
+                && (vocab::is_complementizer(w.key(v_clause.start))
+                    || pluperfect && matches!(doc.bare(v_clause.start), "كان" | "كانت" | "كانوا"));
             let before = args::backward(doc, v, v_clause.start, heads)
                 .filter(|np| {
                     np.actor
@@ -874,6 +893,21 @@ impl Builder<'_, '_, '_> {
                 cameo = Some((*c).to_string());
             }
         }
+        // اقتحمت المقاومة … قاعدة العند: storming a position in a battle is an assault (on
+        // the ground, whatever air support the sentence names); a police raid on a house
+        // stays coercion.
+        let mut stormed = false;
+        if kind == EventType::Coerce
+            && mode.as_deref() == Some("seize")
+            && vocab::clitic_free(w.key(t.head)).contains("قتحم")
+            && (sent.start..sent.end)
+                .any(|j| w.is_word(j) && vocab::has_stem(w.key(j), vocab::BATTLE_CONTEXT))
+        {
+            kind = EventType::Assault;
+            cameo = Some("190".into());
+            mode = None;
+            stormed = true;
+        }
         if row.flags.speech {
             let person = source
                 .as_ref()
@@ -884,7 +918,7 @@ impl Builder<'_, '_, '_> {
                 mode = Some("disapprove".into());
             }
         }
-        if kind == EventType::Assault && mode.is_none() {
+        if kind == EventType::Assault && mode.is_none() && !stormed {
             let scope = clause.start..sent.end.min(limit + 8);
             if let Some((_, m, c)) = scope.filter(|&j| w.is_word(j)).find_map(|j| {
                 vocab::WEAPONS

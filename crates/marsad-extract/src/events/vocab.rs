@@ -289,6 +289,25 @@ pub(crate) const PROTEST_CONTEXT: &[&str] = &[
 ];
 
 /// Folded stems of violence context words.
+/// Folded stems of a battle: military positions and the weapons of a front (not the
+/// weapons a suspect carries), for storming that is an assault, not a raid.
+pub(crate) const BATTLE_CONTEXT: &[&str] = &[
+    "قاعده",
+    "قواعد",
+    "معسكر",
+    "ثكن",
+    "جبهه",
+    "جبهات",
+    "تحصينات",
+    "مواقع",
+    "طائرات",
+    "غارات",
+    "مقاتلات",
+    "مدفعي",
+    "دبابات",
+    "مدرعات",
+];
+
 pub(crate) const ASSAULT_CONTEXT: &[&str] = &[
     "مفخخ",
     "ناسف",
@@ -367,6 +386,11 @@ pub(crate) const AID_QUALIFIERS: &[(&str, &str, &str)] = &[
     ("بالسلاح", "military", "072"),
     ("سلاح", "military", "072"),
     ("اسلحه", "military", "072"),
+    // بدعم من طائرات التحالف، دعم جوي: air support to a side in a fight.
+    ("طائرات", "military", "072"),
+    ("طيران", "military", "072"),
+    ("مقاتلات", "military", "072"),
+    ("جوي", "military", "072"),
     ("مالي", "economic", "071"),
     ("اقتصادي", "economic", "071"),
     ("انساني", "humanitarian", "073"),
