@@ -347,3 +347,25 @@ fn an_accusative_plural_after_the_verb_is_its_object() {
     let e = find(&extract_text(t), EventType::Request, t);
     assert_eq!(name(&e.source), Some("المحتجون"));
 }
+
+#[test]
+fn a_phrase_with_the_accusative_tanwin_is_no_subject() {
+    // Before: source «إرهابيًا», «مقراً»: the tanwin marks an object or an adverb.
+    let t = "وقالت وزارة الداخلية إن قواتها الخاصة قتلت إرهابيًا مسلحًا في كمين بالجبل.";
+    let e = find(&extract_text(t), EventType::Assault, t);
+    assert!(
+        name(&e.target).is_some_and(|t| t.starts_with("إرهابيًا")),
+        "{e:#?}"
+    );
+    assert!(
+        !name(&e.source).is_some_and(|s| s.contains("إرهابيًا")),
+        "{e:#?}"
+    );
+    let t = "وقال سكان إن غارات استهدفت مقراً حكومياً في المدينة.";
+    let e = find(&extract_text(t), EventType::Assault, t);
+    assert_ne!(
+        name(&e.source).map(|s| s.contains("مقراً")),
+        Some(true),
+        "{e:#?}"
+    );
+}

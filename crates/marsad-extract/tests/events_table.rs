@@ -726,12 +726,18 @@ fn battles_names_matches_and_pluperfects() {
     // A word the recognizer reads as a place or a person is not a verb: وعدن is "and Aden".
     let text = "وتقع القاعدة على الطريق بين تعز ولحج وعدن في جنوب البلاد.";
     let events = extract_text(text);
-    assert!(events.iter().all(|e| e.kind != EventType::Agree), "{events:?}");
+    assert!(
+        events.iter().all(|e| e.kind != EventType::Agree),
+        "{events:?}"
+    );
     // A club hosting its sister club plays a match; a minister hosting his counterpart
     // receives a visit.
     let text = "ويستضيف الاتحاد شقيقه الهلال في ختام الدور ثمن النهائي.";
     let events = extract_text(text);
-    assert!(events.iter().all(|e| e.kind != EventType::Consult), "{events:?}");
+    assert!(
+        events.iter().all(|e| e.kind != EventType::Consult),
+        "{events:?}"
+    );
     let text = "واستضاف وزير الخارجية نظيره التركي في أنقرة أمس.";
     find(&extract_text(text), EventType::Consult, "استضاف", text);
     // كان with a perfect (a pluperfect) keeps its subject before the verb; with an

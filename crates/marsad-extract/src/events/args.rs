@@ -210,6 +210,12 @@ pub(crate) fn accusative_plural(doc: &Doc<'_>, j: usize) -> bool {
     k.ends_with("ين") && (k.ends_with("يين") && n >= 5 || k.starts_with('م') && n >= 6)
 }
 
+/// True when token `j` is written with the accusative tanwin (`إرهابيًا`, `مقراً`, `حرقًا`,
+/// `ودياً`): an object, an adverb or a state, never a subject.
+pub(crate) fn tanwin_fath(doc: &Doc<'_>, j: usize) -> bool {
+    doc.w.is_word(j) && doc.w.slice(j..j + 1).contains('\u{064B}')
+}
+
 /// Words that may continue a phrase after its head: definite words (idafa and adjectives),
 /// nisbas, numbers and indefinite adjectives.
 fn continues(doc: &Doc<'_>, i: usize, head_definite: bool) -> bool {

@@ -411,9 +411,10 @@ impl Builder<'_, '_, '_> {
                 && v == t.head
                 && matches!(w.key(v - 1), "الذي" | "التي");
             // ودعا المواطنين إلى: an accusative plural after the verb is its object.
-            let accusative = after_verb
-                .as_ref()
-                .is_some_and(|np| np.tokens.start == v + 1 && args::accusative_plural(doc, v + 1));
+            let accusative = after_verb.as_ref().is_some_and(|np| {
+                np.tokens.start == v + 1 && args::accusative_plural(doc, v + 1)
+                    || np.tokens.end > np.tokens.start && args::tanwin_fath(doc, np.tokens.start)
+            });
             let (before, after_verb) = match (before, after_verb) {
                 (None, Some(np)) if plural || relative || accusative => {
                     if t.light.is_none() && has_obj {
@@ -1031,7 +1032,12 @@ impl Builder<'_, '_, '_> {
         }
 
         // --- The event ------------------------------------------------------------------------
-        let mut source = source.as_ref().and_then(|n| self.party(n));
+        // حافظ الفريق على صدارته بعدما خطف فوزاً صعباً: a phrase opening with the accusative
+        // tanwin is no subject, however the clause was read.
+        let mut source = source
+            .as_ref()
+            .filter(|n| n.tokens.end == n.tokens.start || !args::tanwin_fath(doc, n.tokens.start))
+            .and_then(|n| self.party(n));
         let mut target = target.as_ref().and_then(|n| self.party(n));
         // داعين إيران with إيران read as the subject too: an actor does not act on itself.
         // The target is marked by its position or preposition, so the source is dropped,
