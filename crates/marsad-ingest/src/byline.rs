@@ -124,7 +124,6 @@ const KNOWN_OUTLETS: &[&str] = &[
     "rt",
     "dw",
     "dpa",
-    "ap",
     "upi",
     "reuters",
     "afp",
@@ -409,6 +408,8 @@ struct Segment {
     colon: bool,
     /// After the word `من`: `… من الرياض`.
     after_min: bool,
+    /// Between quotes or braces: `«الشرق الأوسط»`, `{الشرق الأوسط}`, an outlet's name.
+    quoted: bool,
 }
 
 /// One name of a byline, classified.
@@ -489,11 +490,9 @@ fn segments(line: &str) -> Vec<Segment> {
             seg.text = t;
             out.push(seg);
         }
-        *cur = Segment {
-            paren: false,
-            ..Segment::default()
-        };
+        *cur = Segment::default();
     };
+    let mut in_quote = false;
     for (i, &c) in chars.iter().enumerate() {
         let spaced = |j: Option<usize>| {
             j.and_then(|j| chars.get(j))
@@ -509,12 +508,25 @@ fn segments(line: &str) -> Vec<Segment> {
             'ـ' => spaced(i.checked_sub(1)) || spaced(Some(i + 1)),
             _ => false,
         };
+        let opens_quote = matches!(c, '«' | '“' | '{') || c == '"' && !in_quote;
+        let closes_quote = matches!(c, '»' | '”' | '}') || c == '"' && in_quote;
         if dash {
             push(&mut cur, &mut out);
             cur.paren = in_paren;
+            cur.quoted = in_quote;
         } else if c == ':' {
             cur.colon = true;
             push(&mut cur, &mut out);
+            cur.paren = in_paren;
+            cur.quoted = in_quote;
+        } else if opens_quote {
+            push(&mut cur, &mut out);
+            in_quote = true;
+            cur.paren = in_paren;
+            cur.quoted = true;
+        } else if closes_quote {
+            push(&mut cur, &mut out);
+            in_quote = false;
             cur.paren = in_paren;
         } else if c == '(' {
             push(&mut cur, &mut out);
@@ -533,18 +545,20 @@ fn segments(line: &str) -> Vec<Segment> {
     for seg in out {
         let words: Vec<&str> = seg.text.split_whitespace().collect();
         match words.iter().position(|w| *w == "من") {
-            Some(k) if k > 0 && k + 1 < words.len() => {
-                split.push(Segment {
-                    text: words[..k].join(" "),
-                    paren: seg.paren,
-                    colon: false,
-                    after_min: seg.after_min,
-                });
+            // `«الاقتصادية» من الرياض`: من may open the segment after a quoted name.
+            Some(k) if k + 1 < words.len() && (k > 0 || !split.is_empty()) => {
+                if k > 0 {
+                    split.push(Segment {
+                        text: words[..k].join(" "),
+                        colon: false,
+                        ..seg
+                    });
+                }
                 split.push(Segment {
                     text: words[k + 1..].join(" "),
-                    paren: seg.paren,
-                    colon: seg.colon,
                     after_min: true,
+                    quoted: false,
+                    ..seg
                 });
             }
             _ => split.push(seg),
@@ -595,7 +609,7 @@ fn split_item(text: String) -> Vec<String> {
     }
     for k in 1..words.len().min(4) {
         let (head, tail) = words.split_at(words.len() - k);
-        if is_outlet_item("", &tail.join(" ")) {
+        if is_outlet_item(false, &tail.join(" ")) {
             return vec![head.join(" "), tail.join(" ")];
         }
     }
@@ -615,12 +629,12 @@ fn agency_key(s: &str) -> String {
         .collect()
 }
 
-fn is_outlet_item(raw: &str, text: &str) -> bool {
+fn is_outlet_item(quoted: bool, text: &str) -> bool {
     static AGENCIES: OnceLock<HashSet<String>> = OnceLock::new();
     let agencies = AGENCIES.get_or_init(|| KNOWN_OUTLETS.iter().map(|o| agency_key(o)).collect());
     // Abbreviations are matched without their spaces and dots (`أ. ف. ب` = `أ ف ب`), but
     // only when written with them: `إب` is a town, not `ا ب`.
-    raw.contains(['«', '"', '“', '{'])
+    quoted
         || looks_like_outlet(text)
         || text.contains([' ', '.']) && agencies.contains(&agency_key(text))
 }
@@ -642,10 +656,12 @@ pub fn parse(byline: &str) -> Byline {
     let line = kept.join(" | ");
     let line = strip_photo(strip_marker(line.trim()));
     // An editorial: `كلمة الاقتصادية`, the paper's own word.
-    if let Some(paper) = line.strip_prefix("كلمة ").and_then(item_text) {
+    if let Some(rest) = line.strip_prefix("كلمة ") {
+        let paper = parse(rest);
         return Byline {
-            outlet: Some(paper),
-            ..Byline::default()
+            outlet: paper.outlet.or(paper.author),
+            dateline: paper.dateline,
+            author: None,
         };
     }
     let segs = segments(line);
@@ -663,7 +679,7 @@ pub fn parse(byline: &str) -> Byline {
             let parts = split_item(text);
             let alone = alone && parts.len() == 1;
             for text in parts {
-                let (kind, guess) = if is_outlet_item(raw, &text) {
+                let (kind, guess) = if is_outlet_item(seg.quoted, &text) {
                     (Kind::Outlet, false)
                 } else if is_place(&text) || seg.paren || seg.after_min || dateline_colon {
                     (Kind::Place, false)

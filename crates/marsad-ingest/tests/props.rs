@@ -1,4 +1,5 @@
-//! Property tests: no reader panics, whatever the bytes; dates round-trip what they accept.
+//! Property tests: no reader panics, whatever the bytes; dates round-trip what they accept;
+//! bylines split into clean names whatever their shape.
 
 use marsad_ingest::dates::parse_date;
 use marsad_ingest::{Event, Options, read_bytes};
@@ -61,8 +62,66 @@ fn date_like() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..14).prop_map(|v| v.concat())
 }
 
+/// Text made of the pieces bylines are built from: names, places, outlets, separators,
+/// parentheses, colons, markers, entities, timestamps.
+fn byline_like() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "سلمى الخطيب",
+        "جدة",
+        "الرياض",
+        "واس",
+        "«الأفق»",
+        "أ. ف. ب",
+        " من ",
+        " - ",
+        "-",
+        " – ",
+        "ـ",
+        " ـ ",
+        ":",
+        " : ",
+        "(",
+        ")",
+        "، ",
+        ",",
+        " | ",
+        "/",
+        "*",
+        "بقلم:",
+        "كتب ",
+        "متابعة",
+        "مكتب الأفق",
+        "عدسة",
+        "كلمة ",
+        "&nbsp;",
+        "&ndash;",
+        "\u{a0}",
+        "\u{200e}",
+        "Mon, 2015-08-10 20:47",
+        "الزلفي",
+        "حفر الباطن",
+        "هاتفيًا",
+        " ",
+        "",
+    ]);
+    (
+        prop::collection::vec(piece, 0..12).prop_map(|v| v.concat()),
+        "\\PC{0,12}",
+    )
+        .prop_map(|(a, b)| a + &b)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn bylines_split_into_clean_names(s in byline_like()) {
+        let b = marsad_ingest::byline::parse(&s);
+        for part in [&b.author, &b.outlet, &b.dateline].into_iter().flatten() {
+            prop_assert!(!part.is_empty() && part.trim() == part, "{s:?} -> {b:?}");
+            prop_assert!(!part.contains(['|', ':', '(', ')', '«', '»', '\u{a0}']), "{s:?} -> {b:?}");
+        }
+    }
 
     #[test]
     fn readers_never_panic(bytes in prefixed(), name in prop::sample::select(vec!["a.txt", "a.html", "a.xml", "a.jsonl", "a.warc", "a.json", "a"])) {
