@@ -369,3 +369,24 @@ fn a_phrase_with_the_accusative_tanwin_is_no_subject() {
         "{e:#?}"
     );
 }
+
+#[test]
+fn a_casualty_passive_and_a_lone_adjective_are_no_parties() {
+    // Before: target «أصيب ثلاثة آخرون», source «كبير».
+    for t in [
+        "وأكد المتحدث أن جنديا من قوات الحرس قتل وأصيب آخرون في الهجوم.",
+        "وقتل شخصان وأصيب عدة أشخاص آخرين في اشتباكات جديدة ليلة أمس.",
+        "وتقوم الهيئة بدور كبير في مناقشة الأسعار وذلك بعقد اجتماعات مع المسؤولين في الشركات.",
+        "وانفجر ليلة الاثنين عدد كبير من القنابل اليدوية وترددت أصداء إطلاق النار في المدينة.",
+    ] {
+        for e in extract_text(t) {
+            for p in [&e.source, &e.target].into_iter().flatten() {
+                let first = p.name.split_whitespace().next().unwrap_or("");
+                assert!(
+                    !matches!(first, "أصيب" | "وأصيب" | "كبير" | "الكبير"),
+                    "{t}: {e:#?}"
+                );
+            }
+        }
+    }
+}

@@ -126,7 +126,10 @@ pub(crate) fn title_abbreviation(doc: &Doc<'_>, i: usize) -> bool {
 /// قالت القيادة إنها …`: its subject is the attribution) or a verb that relates its subject
 /// to the noun before it (`مباحثات أجراها الوزير`, `لقاء جمع X بـY`: see [`relative_verb`]).
 fn verb_at(doc: &Doc<'_>, j: usize) -> bool {
-    relative_verb(doc.w.key(j)) || speech_verb(doc, j)
+    // قتل شخصان وأصيب آخرون: the passive of a casualty report opens a clause of its own.
+    relative_verb(doc.w.key(j))
+        || speech_verb(doc, j)
+        || matches!(doc.bare(j), "اصيب" | "اصيبت" | "اصيبوا" | "اصيبا")
 }
 
 /// True when token `j` is a finite speech verb (قال، أعلنت), not one of the weak forms that

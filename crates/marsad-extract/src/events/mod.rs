@@ -252,6 +252,27 @@ impl Builder<'_, '_, '_> {
     /// earlier verb (no tokens) were vetted where they were read.
     fn party(&self, np: &Np) -> Option<Argument> {
         let toks = &np.tokens;
+        // عدد كبير، مسؤول كبير، دور كبير: an adjective of size left alone when the phrase
+        // was cut after its noun is no one (كبير المفاوضين, in construct, is someone).
+        if !toks.is_empty() && np.kind.is_none() {
+            let doc = self.doc;
+            let i = toks.start;
+            if matches!(
+                doc.head_key(i),
+                "كبير"
+                    | "كبيره"
+                    | "صغير"
+                    | "صغيره"
+                    | "كثير"
+                    | "كثيره"
+                    | "كبيرا"
+                    | "واسع"
+                    | "بالغ"
+            ) && !(i + 1 < toks.end && doc.w.key(i + 1).starts_with("ال"))
+            {
+                return None;
+            }
+        }
         if !toks.is_empty() && !np.actor && np.kind.is_none() && !np.victim && !np.quantity {
             let doc = self.doc;
             // هذا الاتفاق: a demonstrative points at the noun after it.
