@@ -787,6 +787,9 @@ pub struct GraphFilter {
     pub types: Vec<EventType>,
     /// One certainty label.
     pub certainty: Option<CertaintyLabel>,
+    /// Only events reported in articles of this genre (a cluster counts when one of its
+    /// mentions is of the genre).
+    pub genre: Option<Genre>,
 }
 
 /// Event clusters involving an actor in one month.
@@ -1219,8 +1222,24 @@ impl Store {
         if let Some(d) = filter.to {
             w.add("month <= ?", [Value::Text(d.format("%Y-%m").to_string())]);
         }
+        // With a genre, the edges are counted again from the clusters that have a mention of
+        // that genre, as `event_edges` counts every cluster between two distinct actors.
+        let table = if filter.genre.is_some() {
+            "(SELECT source_actor AS source, target_actor AS target, type, certainty, month,
+                     1 AS events
+              FROM event_clusters
+              WHERE source_actor IS NOT NULL AND target_actor IS NOT NULL
+                AND source_actor != target_actor
+                AND id IN (SELECT cluster FROM events WHERE article_id IN
+                           (SELECT id FROM articles WHERE genre = ?)))"
+        } else {
+            "event_edges"
+        };
+        if let Some(g) = filter.genre {
+            w.params.insert(0, Value::Text(g.name().into()));
+        }
         let sql = format!(
-            "SELECT source, target, type, certainty, SUM(events) FROM event_edges{}
+            "SELECT source, target, type, certainty, SUM(events) FROM {table}{}
              GROUP BY source, target, type, certainty",
             w.sql()
         );

@@ -1134,4 +1134,23 @@ fn the_genre_filter_reads_the_genre_of_the_reporting_articles() {
     assert_eq!(one.clusters[0].first_reporter.article_id, "a1");
     let every = store.event_clusters(&all()).unwrap().total;
     assert_eq!(clusters(Genre::News).total, every);
+    // The graph counts the same clusters: every edge for news, event 1's for opinion.
+    let graph = |genre| {
+        store
+            .event_graph(&GraphFilter {
+                genre,
+                ..GraphFilter::default()
+            })
+            .unwrap()
+            .edges
+            .into_iter()
+            .map(|e| ((e.source, e.target), e.types))
+            .collect::<BTreeMap<_, _>>()
+    };
+    assert_eq!(graph(Some(Genre::News)), graph_counts(&store));
+    let opinion = graph(Some(Genre::Opinion));
+    assert_eq!(opinion.len(), 1, "{opinion:?}");
+    let ((s, t), types) = opinion.into_iter().next().unwrap();
+    assert_eq!((s.as_str(), t.as_str()), (ARMY, REBELS));
+    assert_eq!(types, BTreeMap::from([(EventType::Assault, 1)]));
 }

@@ -233,14 +233,16 @@ pub struct GraphParams {
     pub from: Option<String>,
     /// On or before (inclusive).
     pub to: Option<String>,
+    /// Only events reported in `news` or in `opinion` articles (then only event edges).
+    pub genre: Option<String>,
     /// `json` (default), `gexf` or `graphml`.
     pub format: Option<GraphFormat>,
 }
 
 /// The actor graph: actors as nodes; edges join actors named in the same articles and
 /// actors party to events together (with cooperation and conflict counts). With `actor`,
-/// its ego network; else the most mentioned actors. With `type` or `certainty`, only event
-/// edges.
+/// its ego network; else the most mentioned actors. With `type`, `certainty` or `genre`,
+/// only event edges.
 #[utoipa::path(
     get,
     path = "/api/graph",
@@ -267,6 +269,7 @@ pub async fn graph(
         actor: p.actor.clone(),
         from: p.from.clone(),
         to: p.to.clone(),
+        genre: p.genre.clone(),
         ..EventsParams::default()
     })?;
     let store = state.store.clone();

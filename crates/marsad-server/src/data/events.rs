@@ -254,6 +254,7 @@ pub fn edges(store: &Store, filter: &EventFilter) -> Result<Vec<GraphEdge>, ApiE
         to: filter.to,
         types: types_of(&filter.types)?,
         certainty: filter.certainty.map(label_of),
+        genre: filter.genre,
     })?;
     // Both directions of a pair become one edge.
     let mut pairs: BTreeMap<(String, String), (GraphEdge, u64, u64)> = BTreeMap::new();

@@ -3,8 +3,8 @@
 //!
 //! Co-mentions come from the search index (a search restricted to each actor, read through
 //! its actor facet, which holds the 20 actors most often named with it); event edges from
-//! [`events::edges`]. With an event-type or certainty filter only event edges are kept, since
-//! co-mentions have neither.
+//! [`events::edges`]. With an event-type, certainty or genre filter only event edges are kept,
+//! since co-mentions have none of them.
 
 use crate::ApiError;
 use crate::api::types::{Graph, GraphEdge, GraphNode};
@@ -19,7 +19,8 @@ pub const TOP_ACTORS: usize = 40;
 /// The graph for `filter`: the ego network of `filter.actor` (it, the actors named with
 /// it, and the edges among them), or the network of the most mentioned actors.
 pub fn graph(store: &Store, filter: &EventFilter) -> Result<Graph, ApiError> {
-    let events_only = !filter.types.is_empty() || filter.certainty.is_some();
+    let events_only =
+        !filter.types.is_empty() || filter.certainty.is_some() || filter.genre.is_some();
     // Nodes: (id → (name, type, articles)).
     let mut nodes: BTreeMap<String, (String, String, u64)> = BTreeMap::new();
     match &filter.actor {

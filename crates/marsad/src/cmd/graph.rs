@@ -9,6 +9,7 @@
 use super::data::DataArgs;
 use super::events::{actor_ids, certainty, day, event_types};
 use anyhow::{Context, Result};
+use marsad_core::Genre;
 use marsad_index::{GraphFilter, graph};
 use std::io::Write;
 use std::process::ExitCode;
@@ -48,6 +49,9 @@ pub struct Args {
     /// Only events with this certainty.
     #[arg(long)]
     certainty: Option<String>,
+    /// Only events reported in news, or only in opinion pieces.
+    #[arg(long, value_enum)]
+    genre: Option<super::events::GenreArg>,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: Format,
@@ -74,6 +78,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         to,
         types,
         certainty,
+        genre: args.genre.map(Genre::from),
     })?;
     let text = match args.format {
         Format::Json => serde_json::to_string_pretty(&g)? + "\n",
