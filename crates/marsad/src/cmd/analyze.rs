@@ -174,6 +174,9 @@ fn write_human(out: &mut impl Write, a: &Article) -> std::io::Result<()> {
     if a.dateline.is_some() {
         writeln!(out, "  dateline:   {}", opt(&a.dateline))?;
     }
+    if a.genre != marsad_core::Genre::News {
+        writeln!(out, "  genre:      {}", a.genre.name())?;
+    }
     writeln!(
         out,
         "  tags:       {}",

@@ -62,11 +62,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
     for (label, v) in [
         ("author", &article.author),
         ("outlet", &article.outlet),
+        ("dateline", &article.dateline),
         ("url", &article.url),
     ] {
         if let Some(v) = v {
             println!("{label:<10} {}", crate::term::rtl(v));
         }
+    }
+    if article.genre != marsad_core::Genre::News {
+        println!("genre      {}", article.genre.name());
     }
     if !article.tags.is_empty() {
         println!("tags       {}", crate::term::rtl(&article.tags.join("، ")));
