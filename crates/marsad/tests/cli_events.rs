@@ -655,6 +655,8 @@ fn genre_filters_on_the_demo_store() {
             .unwrap()
             .contains("عام الاتفاق")
     );
+    let shown = ok(data, &["show", v["hits"][0]["id"].as_str().unwrap()]);
+    assert!(shown.contains("genre      opinion"), "{shown}");
     let news: Value =
         serde_json::from_str(&ok(data, &["search", "--genre", "news", "--json"])).unwrap();
     let all: Value = serde_json::from_str(&ok(data, &["search", "--json"])).unwrap();
