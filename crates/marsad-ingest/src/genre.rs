@@ -174,7 +174,7 @@ const REPORTING: &[&str] = &[
     "باشرت",
 ];
 
-/// The genre [`detect`] reads from an article's address, byline and opening.
+/// The genre an article's page, address, byline and opening say it has.
 pub fn detect(a: &Article) -> Genre {
     if a.url.as_deref().is_some_and(opinion_url) {
         return Genre::Opinion;
@@ -247,14 +247,23 @@ fn opens_like_report(body: &str) -> bool {
     {
         return true;
     }
+    // Many sites drop the hamza (اعلنت، اكد): alef forms are compared folded.
+    let fold = |s: &str| -> String {
+        s.chars()
+            .map(|c| {
+                if matches!(c, 'أ' | 'إ' | 'آ') {
+                    'ا'
+                } else {
+                    c
+                }
+            })
+            .collect()
+    };
+    let reporting = |w: &str| REPORTING.iter().any(|r| fold(r) == fold(w));
     let sentence = head.split(['.', '،', '!', '؟', '\n']).next().unwrap_or("");
     sentence.split_whitespace().take(6).any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphabetic());
-        let w = w
-            .strip_prefix('و')
-            .filter(|r| REPORTING.contains(r))
-            .unwrap_or(w);
-        REPORTING.contains(&w)
+        reporting(w) || w.strip_prefix('و').is_some_and(reporting)
     })
 }
 
@@ -298,6 +307,7 @@ mod tests {
             "أعلنت البلدية أمس عن خطة لتوسعة الطرق في الأحياء الشمالية.",
             "وأكد مدير التعليم أن العام الدراسي يبدأ في موعده.",
             "فاز فريق النجوم على ضيفه بهدفين دون رد.",
+            "اعلنت البلدية اليوم افتتاح الحديقة العامة.",
             "الدمام - افتتح المحافظ معرضا للكتاب.",
         ] {
             assert_eq!(
