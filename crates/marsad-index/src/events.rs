@@ -553,6 +553,10 @@ pub struct EventFilter {
     pub limit: Option<usize>,
 }
 
+/// The articles of one genre (one parameter), for the genre filters of events, clusters
+/// and the graph.
+const IN_GENRE: &str = "SELECT id FROM articles WHERE genre = ?";
+
 /// A WHERE clause with positional parameters.
 #[derive(Default)]
 struct Where {
@@ -632,11 +636,10 @@ impl Where {
             w.add(&format!("{t}.{last} <= ?"), [Value::Integer(day_number(d))]);
         }
         if let Some(g) = filter.genre {
-            let in_genre = "SELECT id FROM articles WHERE genre = ?";
             let clause = if clusters {
-                format!("{t}.id IN (SELECT cluster FROM events WHERE article_id IN ({in_genre}))")
+                format!("{t}.id IN (SELECT cluster FROM events WHERE article_id IN ({IN_GENRE}))")
             } else {
-                format!("{t}.article_id IN ({in_genre})")
+                format!("{t}.article_id IN ({IN_GENRE})")
             };
             w.add(&clause, [Value::Text(g.name().into())]);
         }
@@ -1225,15 +1228,16 @@ impl Store {
         // With a genre, the edges are counted again from the clusters that have a mention of
         // that genre, as `event_edges` counts every cluster between two distinct actors.
         let table = if filter.genre.is_some() {
-            "(SELECT source_actor AS source, target_actor AS target, type, certainty, month,
-                     1 AS events
-              FROM event_clusters
-              WHERE source_actor IS NOT NULL AND target_actor IS NOT NULL
-                AND source_actor != target_actor
-                AND id IN (SELECT cluster FROM events WHERE article_id IN
-                           (SELECT id FROM articles WHERE genre = ?)))"
+            format!(
+                "(SELECT source_actor AS source, target_actor AS target, type, certainty, month,
+                         1 AS events
+                  FROM event_clusters
+                  WHERE source_actor IS NOT NULL AND target_actor IS NOT NULL
+                    AND source_actor != target_actor
+                    AND id IN (SELECT cluster FROM events WHERE article_id IN ({IN_GENRE})))"
+            )
         } else {
-            "event_edges"
+            "event_edges".to_string()
         };
         if let Some(g) = filter.genre {
             w.params.insert(0, Value::Text(g.name().into()));

@@ -323,6 +323,16 @@ fn outlet_words() -> &'static HashSet<String> {
     S.get_or_init(|| folded_set(OUTLET_WORDS))
 }
 
+fn roles() -> &'static HashSet<String> {
+    static S: OnceLock<HashSet<String>> = OnceLock::new();
+    S.get_or_init(|| folded_set(ROLES))
+}
+
+fn writing() -> &'static HashSet<String> {
+    static S: OnceLock<HashSet<String>> = OnceLock::new();
+    S.get_or_init(|| folded_set(WRITING))
+}
+
 fn is_place(s: &str) -> bool {
     places().contains(&fold(s))
 }
@@ -593,12 +603,11 @@ fn item_text(item: &str) -> Option<String> {
             )
     });
     let mut words: Vec<&str> = t.split_whitespace().collect();
-    let is = |list: &[&str], w: &str| list.iter().any(|r| fold(r) == fold(w));
-    if words.first().is_some_and(|w| is(WRITING, w)) {
+    if words.first().is_some_and(|w| writing().contains(&fold(w))) {
         words.remove(0);
     }
     let t = words.join(" ");
-    if t.is_empty() || words.first().is_some_and(|w| is(ROLES, w)) && !is_place(&t) {
+    if t.is_empty() || words.first().is_some_and(|w| roles().contains(&fold(w))) && !is_place(&t) {
         return None;
     }
     Some(t)

@@ -17,6 +17,8 @@
 
 use crate::byline;
 use marsad_core::{Article, Format, Genre};
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// Address segments of opinion sections, compared lowercased and without an extension.
 const URL_SEGMENTS: &[&str] = &[
@@ -248,7 +250,7 @@ fn opens_like_report(body: &str) -> bool {
         return true;
     }
     // Many sites drop the hamza (اعلنت، اكد): alef forms are compared folded.
-    let fold = |s: &str| -> String {
+    fn fold(s: &str) -> String {
         s.chars()
             .map(|c| {
                 if matches!(c, 'أ' | 'إ' | 'آ') {
@@ -258,8 +260,10 @@ fn opens_like_report(body: &str) -> bool {
                 }
             })
             .collect()
-    };
-    let reporting = |w: &str| REPORTING.iter().any(|r| fold(r) == fold(w));
+    }
+    static FOLDED: OnceLock<HashSet<String>> = OnceLock::new();
+    let folded = FOLDED.get_or_init(|| REPORTING.iter().map(|r| fold(r)).collect());
+    let reporting = |w: &str| folded.contains(&fold(w));
     let sentence = head.split(['.', '،', '!', '؟', '\n']).next().unwrap_or("");
     sentence.split_whitespace().take(6).any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphabetic());
