@@ -37,6 +37,30 @@ pub fn extract_batch(bodies: &[&str], threads: usize) -> Vec<Extraction> {
     par_map(bodies, threads, |b| extract(b))
 }
 
+/// [`extract`], and beside it every candidate event the rules built, vetoed or not, with
+/// the learned filter's features ([`events::candidates`]): what `marsad train events`
+/// learns from and `marsad eval events` compares with.
+pub fn extract_candidates(body: &str) -> (Extraction, events::Candidates) {
+    let entities = NerModel::embedded().recognize(body);
+    let actors = actors::resolve(body, &entities);
+    let quotes = quotes::extract_with(body, &entities);
+    let found = events::candidates(body, &events::mentions_as_entities(&actors), &quotes);
+    let extraction = Extraction {
+        events: events::select(&found, events::filter::EventFilter::embedded()),
+        actors,
+        quotes,
+    };
+    (extraction, found)
+}
+
+/// [`extract_candidates`] over many bodies on `threads` threads; results in input order.
+pub fn extract_candidates_batch(
+    bodies: &[&str],
+    threads: usize,
+) -> Vec<(Extraction, events::Candidates)> {
+    par_map(bodies, threads, |b| extract_candidates(b))
+}
+
 /// Sets each quote's `speaker_actor` from the resolved entity its speaker span overlaps
 /// (the entity with the widest overlap wins; a speaker named only by a role stays without).
 pub fn link_speakers(quotes: &mut [Quote], entities: &[Entity]) {

@@ -16,6 +16,7 @@ use anyhow::{Context, Result};
 use marsad_arabic::token::tokenize;
 use marsad_core::Article;
 use marsad_extract::actors::Registry;
+use marsad_extract::events::filter::EventFilter;
 use marsad_extract::pipeline;
 use marsad_ingest::dedup::{DedupOptions, dedup};
 use marsad_ingest::{Event, Options, Summary, ingest_paths};
@@ -42,6 +43,10 @@ pub struct Args {
     /// entities and events per article.
     #[arg(long, conflicts_with = "tokens")]
     pub entities: bool,
+    /// Explain the events: every candidate event the trigger rules built, kept or dropped,
+    /// with the learned filter's probability and the rules that vetoed it.
+    #[arg(long, conflicts_with_all = ["tokens", "json", "entities"])]
+    pub candidates: bool,
     /// With --json: read and deduplicate only, leaving entities, actors, quotes and events
     /// empty (the fast path, for converting archives).
     #[arg(long, requires = "json")]
@@ -92,7 +97,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let written = write_articles(&mut out, &articles, &args).and_then(|()| out.flush());
+    let written = if args.candidates {
+        write_candidates(&mut out, &articles)
+    } else {
+        write_articles(&mut out, &articles, &args)
+    }
+    .and_then(|()| out.flush());
     if let Err(e) = written
         && e.kind() != std::io::ErrorKind::BrokenPipe
     {
@@ -131,6 +141,54 @@ fn write_articles(out: &mut impl Write, articles: &[Article], args: &Args) -> st
             }
         } else {
             write_human(out, a)?;
+        }
+    }
+    Ok(())
+}
+
+/// `--candidates`: each article's candidate events, one line each: kept (`+`) or dropped
+/// (`-`), the filter's probability, type, trigger, participants, certainty and vetoes.
+fn write_candidates(out: &mut impl Write, articles: &[Article]) -> std::io::Result<()> {
+    let model = EventFilter::embedded();
+    let bodies: Vec<&str> = articles.iter().map(|a| a.body.as_str()).collect();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let found = pipeline::extract_candidates_batch(&bodies, threads);
+    for (a, (x, c)) in articles.iter().zip(found) {
+        writeln!(
+            out,
+            "# {} {}: {} candidates, {} events (a vetoed candidate is kept at p >= {:.2})",
+            a.source,
+            a.id,
+            c.events.len(),
+            x.events.len(),
+            model.threshold()
+        )?;
+        for ((e, f), vetoes) in c.events.iter().zip(&c.features).zip(&c.vetoes) {
+            let kept = x
+                .events
+                .iter()
+                .any(|k| k.kind == e.kind && k.cue_start == e.cue_start && k.cue_end == e.cue_end);
+            let name = |arg: &Option<marsad_core::Argument>| {
+                arg.as_ref().map_or("-".to_string(), |a| a.name.clone())
+            };
+            writeln!(
+                out,
+                "{} {:.2} {:<9} [{}] {}..{}  {} → {}  {}{}",
+                if kept { '+' } else { '-' },
+                model.probability(f),
+                e.kind.name(),
+                e.cue,
+                e.cue_start,
+                e.cue_end,
+                name(&e.source),
+                name(&e.target),
+                e.certainty.label,
+                if vetoes.is_empty() {
+                    String::new()
+                } else {
+                    format!("  vetoed: {}", vetoes.join(", "))
+                }
+            )?;
         }
     }
     Ok(())

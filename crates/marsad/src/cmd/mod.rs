@@ -14,6 +14,7 @@ pub mod show;
 pub mod stats;
 pub mod train;
 pub mod train_clusters;
+pub mod train_events;
 pub mod train_gazetteer;
 pub mod train_lexicon;
 pub mod train_ner;

@@ -14,6 +14,9 @@ pub enum Train {
     Gazetteer(super::train_gazetteer::Args),
     /// The NER tagger (averaged structured perceptron on ANERcorp-style data).
     Ner(super::train_ner::Args),
+    /// The learned event filter (logistic regression over the rules' candidate events,
+    /// trained on marsad's event gold outside its held-out part).
+    Events(super::train_events::Args),
 }
 
 pub fn run(t: Train) -> Result<ExitCode> {
@@ -22,5 +25,6 @@ pub fn run(t: Train) -> Result<ExitCode> {
         Train::Clusters(args) => super::train_clusters::run(args),
         Train::Gazetteer(args) => super::train_gazetteer::run(args),
         Train::Ner(args) => super::train_ner::run(args),
+        Train::Events(args) => super::train_events::run(args),
     }
 }

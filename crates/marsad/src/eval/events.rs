@@ -39,14 +39,15 @@
 //! those of the test or held-out parts.
 
 use super::{
-    Confusion, EVENTS_TUNE_ORDER, GoldRef, add_confusion, certainty_index, f1, folded_words,
+    Confusion, EVENTS_HELD_OUT, GoldRef, add_confusion, certainty_index, f1, folded_words,
     greedy_one_to_one, load_gold, print_confusion, ratio,
 };
 use crate::input;
 use anyhow::{Context, Result, bail};
 use marsad_core::{Argument, CertaintyLabel, Event, EventType};
 use marsad_extract::claims::words::strip_conjunction;
-use marsad_extract::pipeline::extract_batch;
+use marsad_extract::events::rules_only;
+use marsad_extract::pipeline::{extract_batch, extract_candidates_batch};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
@@ -489,14 +490,18 @@ impl PanelTally {
 
 /// The first predicted event of `kind` that the text says took place, if any (what flags
 /// a sentence).
+/// Whether a candidate counts as reporting an event of `kind` in part A's detection: its
+/// type, with certainty confirmed or reported.
+fn flags(e: &Event, kind: EventType) -> bool {
+    e.kind == kind
+        && matches!(
+            e.certainty.label,
+            CertaintyLabel::Confirmed | CertaintyLabel::Reported
+        )
+}
+
 fn first_of(events: &[Event], kind: EventType) -> Option<&Event> {
-    events.iter().find(|e| {
-        e.kind == kind
-            && matches!(
-                e.certainty.label,
-                CertaintyLabel::Confirmed | CertaintyLabel::Reported
-            )
-    })
+    events.iter().find(|e| flags(e, kind))
 }
 
 // ----------------------------------------------------------------------------------------
@@ -820,17 +825,17 @@ fn clip(s: &str, n: usize) -> String {
 // Part B: marsad's own gold
 
 #[derive(Debug, Deserialize)]
-struct GoldArticle {
+pub(crate) struct GoldArticle {
     #[serde(flatten)]
-    head: GoldRef,
-    events: Vec<GoldEvent>,
+    pub head: GoldRef,
+    pub events: Vec<GoldEvent>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
-struct GoldEvent {
+pub(crate) struct GoldEvent {
     #[serde(rename = "type")]
-    kind: EventType,
-    trigger: [usize; 2],
+    pub kind: EventType,
+    pub trigger: [usize; 2],
     #[serde(default)]
     source: Option<[usize; 2]>,
     #[serde(default)]
@@ -842,7 +847,7 @@ struct GoldEvent {
 
 /// Refuses gold spans that cannot be spans of the article (reversed, empty trigger, past
 /// the end): a typo in the gold must not silently score as a miss.
-fn check_gold(g: &GoldArticle) -> Result<()> {
+pub(crate) fn check_gold(g: &GoldArticle) -> Result<()> {
     for (i, e) in g.events.iter().enumerate() {
         let spans = [Some(e.trigger), e.source, e.target, e.date];
         let bad = spans
@@ -968,6 +973,21 @@ fn chars_of(text: &[char], span: [usize; 2]) -> String {
     text.get(span[0].min(text.len())..span[1].min(text.len()))
         .map(|c| c.iter().collect())
         .unwrap_or_default()
+}
+
+/// The typed matches of an article, `(gold index, predicted index)`: equal types and
+/// overlapping triggers, one to one, greedy by overlap (the scorer's rule).
+pub(crate) fn typed_matches(gold: &[GoldEvent], pred: &[Event]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    for (gi, g) in gold.iter().enumerate() {
+        for (pi, p) in pred.iter().enumerate() {
+            let ov = overlap((g.trigger[0], g.trigger[1]), (p.cue_start, p.cue_end));
+            if ov > 0 && g.kind == p.kind {
+                pairs.push((ov, gi, pi));
+            }
+        }
+    }
+    greedy_one_to_one(pairs, gold.len(), pred.len())
 }
 
 /// Scores one article: typed and untyped matching, then the arguments, certainty and date
@@ -1189,8 +1209,39 @@ fn part_a(args: &Args) -> Result<PartA> {
 
 struct PartB {
     articles: usize,
-    tallies: Halves<EventTally>,
+    /// Tune, held-out and filter-training articles ([`B_NAMES`]): how many, then the
+    /// tallies of the extraction (the rules' candidates through the learned filter), then
+    /// those of the rules alone.
+    parts: [(usize, EventTally, EventTally); 3],
     errors: Vec<String>,
+}
+
+impl PartB {
+    /// `(name, articles, with the filter, rules alone)` for each part and all, in print order.
+    fn rows(&self) -> Vec<(&'static str, usize, EventTally, EventTally)> {
+        let mut rows: Vec<_> = B_NAMES
+            .iter()
+            .zip(&self.parts)
+            .map(|(name, (n, f, r))| (*name, *n, f.clone(), r.clone()))
+            .collect();
+        let (mut n, mut f, mut r) = (0, EventTally::default(), EventTally::default());
+        for (_, k, a, b) in &rows {
+            n += k;
+            f.add(a);
+            r.add(b);
+        }
+        rows.push(("all", n, f, r));
+        rows
+    }
+
+    /// The extraction's tally over every article.
+    fn all(&self) -> EventTally {
+        let mut t = EventTally::default();
+        for (_, f, _) in &self.parts {
+            t.add(f);
+        }
+        t
+    }
 }
 
 /// The corpus part B reads, `None` when the gold does not exist (part B is skipped).
@@ -1214,19 +1265,24 @@ fn part_b(args: &Args, corpus: &Path) -> Result<PartB> {
         check_gold(g)?;
     }
     let texts: Vec<&str> = gold.iter().map(|(_, c)| c.as_str()).collect();
-    let events = events_of(&texts);
-    let mut tallies: Halves<EventTally> = Halves::default();
+    let found = extract_candidates_batch(&texts, threads());
+    let mut parts: [(usize, EventTally, EventTally); 3] = Default::default();
     let mut errors = Vec::new();
-    for ((g, content), pred) in gold.iter().zip(&events) {
+    for ((g, content), (x, cands)) in gold.iter().zip(found) {
         let text: Vec<char> = content.chars().collect();
-        let split = if g.head.order < EVENTS_TUNE_ORDER {
-            Split::Dev
+        let part = if g.head.order < EVENTS_HELD_OUT.start {
+            0
+        } else if EVENTS_HELD_OUT.contains(&g.head.order) {
+            1
         } else {
-            Split::Test
+            2
         };
+        let kept = x.events;
+        let rules = rules_only(&cands);
         let mut errs = Vec::new();
-        let want = args.errors && split == Split::Dev;
-        let t = score_article(&g.events, pred, &text, want.then_some(&mut errs));
+        let want = args.errors && part == 0;
+        let t = score_article(&g.events, &kept, &text, want.then_some(&mut errs));
+        let r = score_article(&g.events, &rules, &text, None);
         if !errs.is_empty() {
             errors.push(format!(
                 " {} #{} ({})",
@@ -1234,17 +1290,21 @@ fn part_b(args: &Args, corpus: &Path) -> Result<PartB> {
             ));
             errors.extend(errs);
         }
-        tallies.add(split, &t);
+        parts[part].0 += 1;
+        parts[part].1.add(&t);
+        parts[part].2.add(&r);
     }
     Ok(PartB {
         articles: gold.len(),
-        tallies,
+        parts,
         errors,
     })
 }
 
 const A_NAMES: [&str; 2] = ["dev", "test"];
-const B_NAMES: [&str; 2] = ["tune", "held-out"];
+/// Part B's parts: the rules' tuning articles, the held-out articles, and the articles the
+/// learned filter is trained on (`order` 180 on; no rule was written against them).
+const B_NAMES: [&str; 3] = ["tune", "held-out", "filter"];
 
 fn print_a(args: &Args, a: &PartA) {
     println!(
@@ -1367,11 +1427,12 @@ fn print_a(args: &Args, a: &PartA) {
 
 fn print_b(args: &Args, b: &PartB) {
     println!(
-        "\nevents, part B: marsad's gold ({}): {} articles ({} tune, {} held out)",
+        "\nevents, part B: marsad's gold ({}): {} articles ({} tune, {} held out, {} filter training)",
         args.gold.display(),
         b.articles,
-        b.tallies.n_dev,
-        b.tallies.n_test
+        b.parts[0].0,
+        b.parts[1].0,
+        b.parts[2].0
     );
     println!(
         "a prediction matches when the types are equal and the triggers overlap (one to one); \"trigger only\" ignores the type"
@@ -1396,7 +1457,8 @@ fn print_b(args: &Args, b: &PartB) {
         "date",
         "dated"
     );
-    for (name, n, t) in b.tallies.rows(B_NAMES) {
+    let rows = b.rows();
+    for (name, n, t, _) in &rows {
         println!(
             "{:<8} {:>8} {:>5} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3} | {:>12} {:>6.3} {:>6.3} {:>6.3} | {:>6.3} {:>6.3} {:>9.3} {:>6.3} {:>6}",
             name,
@@ -1418,7 +1480,26 @@ fn print_b(args: &Args, b: &PartB) {
             t.dated
         );
     }
-    let all = b.tallies.all();
+    println!(
+        "\nthe rules alone (their candidates before the learned filter; the filter is trained on the \"filter\" part and the tune part, never on held-out):"
+    );
+    println!(
+        "{:<8} {:>5} {:>5} {:>6} {:>6} {:>6} | {:>13}",
+        "part", "pred", "match", "P", "R", "F1", "filter F1 -"
+    );
+    for (name, _, t, r) in &rows {
+        println!(
+            "{:<8} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3} | {:>+13.3}",
+            name,
+            r.predicted,
+            r.matched,
+            r.p(),
+            r.r(),
+            r.f1(),
+            t.f1() - r.f1()
+        );
+    }
+    let all = b.all();
     println!("\nby type (all):");
     println!(
         "{:<10} {:>5} {:>5} {:>5} {:>6} {:>6} {:>6}",
@@ -1492,16 +1573,16 @@ fn json_a(args: &Args, a: &PartA) -> Value {
 
 fn json_b(args: &Args, b: &PartB) -> Value {
     let parts: serde_json::Map<String, Value> = b
-        .tallies
-        .rows(B_NAMES)
+        .rows()
         .iter()
-        .map(|(name, n, t)| {
+        .map(|(name, n, t, r)| {
             let mut v = t.json();
             v["articles"] = json!(n);
+            v["rules_alone"] = r.json();
             (name.to_string(), v)
         })
         .collect();
-    let all = b.tallies.all();
+    let all = b.all();
     let by_type: Vec<Value> = EventType::ALL
         .iter()
         .zip(&all.by_type)
@@ -1566,7 +1647,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         ("part A detection F1", Some(det.f1()), args.floor_f1),
         ("part A source accuracy", Some(source), args.floor_source),
     ];
-    let ball = b.as_ref().map(|b| b.tallies.all());
+    let ball = b.as_ref().map(|b| b.all());
     checks.push((
         "part B event F1",
         ball.as_ref().map(EventTally::f1),

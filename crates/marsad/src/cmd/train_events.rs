@@ -1,0 +1,302 @@
+//! `marsad train events`: the learned event filter (`crates/marsad-extract/data/events/filter.tsv`).
+//!
+//! The rules extract their candidates from every annotated article outside the held-out part
+//! (`order` 120–179 is never read here); a candidate is an event when it matches a gold event
+//! the way the scorer matches (same type, overlapping triggers, one to one). A logistic
+//! regression learns from those labels, and the keep threshold is the one that maximizes
+//! the event F1 of out-of-fold predictions (k contiguous folds of articles): F1 counts the
+//! gold events no candidate reaches, so the threshold trades precision against the recall
+//! the rules have. The events the rules keep on their own are always kept (the threshold
+//! applies to vetoed candidates only). Deterministic: the same gold, corpus and options give
+//! the same file.
+
+use crate::eval::events::{GoldArticle, check_gold, typed_matches};
+use crate::eval::{EVENTS_HELD_OUT, load_gold};
+use anyhow::{Context, Result, bail};
+use marsad_extract::events::filter::{self, TrainOptions};
+use marsad_extract::events::rescuable;
+use marsad_extract::pipeline::extract_candidates_batch;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// marsad's event gold (JSONL, one article per line).
+    #[arg(long, default_value = "crates/marsad-extract/tests/gold/events.jsonl")]
+    pub gold: PathBuf,
+    /// The corpus the gold offsets point into (the SaudiNewsNet sample, `.jsonl.gz`).
+    #[arg(long)]
+    pub corpus: PathBuf,
+    /// Where to write the model.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Folds of the cross-validation that picks the threshold.
+    #[arg(long, default_value_t = 5)]
+    pub folds: usize,
+    /// L2 penalty.
+    #[arg(long, default_value_t = TrainOptions::default().l2)]
+    pub l2: f32,
+    /// Gradient steps.
+    #[arg(long, default_value_t = TrainOptions::default().iterations)]
+    pub iterations: usize,
+    /// Minimum number of candidates a feature must occur in.
+    #[arg(long, default_value_t = TrainOptions::default().min_count)]
+    pub min_count: usize,
+}
+
+/// One training article: its candidates' features, their labels, the rules that vetoed
+/// each, and its gold count.
+struct Article {
+    samples: Vec<(Vec<String>, bool)>,
+    vetoed: Vec<bool>,
+    rescuable: Vec<bool>,
+    vetoes: Vec<Vec<&'static str>>,
+    gold: usize,
+}
+
+/// An out-of-fold prediction: probability, is an event, was vetoed.
+type Scored = (f32, bool, bool);
+
+/// Event F1 when every candidate no rule vetoed is kept, and the vetoed ones with
+/// `p >= threshold`.
+#[derive(Debug, Clone, Copy, Default)]
+struct Score {
+    threshold: f32,
+    kept: usize,
+    correct: usize,
+    gold: usize,
+}
+
+impl Score {
+    fn p(&self) -> f64 {
+        self.correct as f64 / self.kept.max(1) as f64
+    }
+    fn r(&self) -> f64 {
+        self.correct as f64 / self.gold.max(1) as f64
+    }
+    fn f1(&self) -> f64 {
+        let (p, r) = (self.p(), self.r());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+fn score_at(scored: &[Scored], gold: usize, threshold: f32) -> Score {
+    let mut s = Score {
+        threshold,
+        gold,
+        ..Score::default()
+    };
+    for &(p, y, vetoed) in scored {
+        if !vetoed || p >= threshold {
+            s.kept += 1;
+            s.correct += usize::from(y);
+        }
+    }
+    s
+}
+
+/// The threshold (on a 0.01 grid) with the best F1 among those whose rescued candidates
+/// are events at least as often as the rules' own events are: the filter adds recall, but
+/// never makes what a user reads less precise. The lowest wins ties, keeping recall.
+fn best_threshold(scored: &[Scored], gold: usize) -> Score {
+    let rules = score_at(scored, gold, 1.01);
+    let mut best = rules;
+    for i in 0..=100 {
+        let s = score_at(scored, gold, i as f32 / 100.0);
+        let rescued = s.kept - rules.kept;
+        let rescued_true = s.correct - rules.correct;
+        let precise = rescued_true as f64 >= rules.p() * rescued as f64;
+        if precise && s.f1() > best.f1() + 1e-9 {
+            best = s;
+        }
+    }
+    best
+}
+
+/// The threshold with the best F1 whatever the rescued candidates' precision (printed for
+/// comparison).
+fn unconstrained(scored: &[Scored], gold: usize) -> Score {
+    let mut best = score_at(scored, gold, 1.01);
+    for i in 0..=100 {
+        let s = score_at(scored, gold, i as f32 / 100.0);
+        if s.f1() > best.f1() + 1e-9 {
+            best = s;
+        }
+    }
+    best
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    if args.folds < 2 {
+        bail!("--folds must be at least 2");
+    }
+    let opts = TrainOptions {
+        l2: args.l2,
+        iterations: args.iterations,
+        min_count: args.min_count,
+        ..TrainOptions::default()
+    };
+    let mut gold = load_gold(&args.gold, &args.corpus, |g: &GoldArticle| &g.head)?;
+    for (g, _) in &gold {
+        check_gold(g)?;
+    }
+    gold.retain(|(g, _)| !EVENTS_HELD_OUT.contains(&g.head.order));
+    gold.sort_by_key(|(g, _)| g.head.order);
+    if gold.is_empty() {
+        bail!(
+            "{}: no article outside the held-out part",
+            args.gold.display()
+        );
+    }
+    let texts: Vec<&str> = gold.iter().map(|(_, c)| c.as_str()).collect();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let found = extract_candidates_batch(&texts, threads);
+    let articles: Vec<Article> = gold
+        .iter()
+        .zip(found)
+        .map(|((g, _), (_, cands))| {
+            let mut labels = vec![false; cands.events.len()];
+            for (_, pi) in typed_matches(&g.events, &cands.events) {
+                labels[pi] = true;
+            }
+            Article {
+                samples: cands.features.into_iter().zip(labels).collect(),
+                // A vetoed candidate the extraction never keeps counts as never kept here.
+                vetoed: cands.vetoes.iter().map(|v| !v.is_empty()).collect(),
+                rescuable: cands.events.iter().map(rescuable).collect(),
+                vetoes: cands.vetoes,
+                gold: g.events.len(),
+            }
+        })
+        .collect();
+    let n_gold: usize = articles.iter().map(|a| a.gold).sum();
+    let n_cand: usize = articles.iter().map(|a| a.samples.len()).sum();
+    let n_true: usize = articles
+        .iter()
+        .flat_map(|a| &a.samples)
+        .filter(|(_, y)| *y)
+        .count();
+
+    // How often each veto is wrong: candidates it vetoed that are annotated events (alone:
+    // vetoed by this rule only).
+    let mut by_veto: std::collections::BTreeMap<&str, [usize; 4]> = Default::default();
+    for a in &articles {
+        for ((_, y), v) in a.samples.iter().zip(&a.vetoes) {
+            for r in v {
+                let c = by_veto.entry(r).or_default();
+                c[0] += 1;
+                c[1] += usize::from(*y);
+                if v.len() == 1 {
+                    c[2] += 1;
+                    c[3] += usize::from(*y);
+                }
+            }
+        }
+    }
+    eprintln!(
+        "vetoes: candidates, of them annotated events; the same for candidates this rule alone vetoed"
+    );
+    for (r, c) in &by_veto {
+        eprintln!(
+            "  {r:<16} {:>5} {:>4}   {:>5} {:>4}",
+            c[0], c[1], c[2], c[3]
+        );
+    }
+
+    // Out-of-fold probabilities: contiguous folds of articles in `order`.
+    let k = args.folds;
+    let fold_of = |i: usize| i * k / articles.len();
+    let mut scored: Vec<Scored> = Vec::with_capacity(n_cand);
+    for f in 0..k {
+        let train_set: Vec<(Vec<String>, bool)> = articles
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| fold_of(*i) != f)
+            .flat_map(|(_, a)| a.samples.iter().cloned())
+            .collect();
+        let model = filter::train(&train_set, opts);
+        for (_, a) in articles
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| fold_of(*i) == f)
+        {
+            for (((x, y), v), r) in a.samples.iter().zip(&a.vetoed).zip(&a.rescuable) {
+                // A candidate that cannot be rescued is scored as never kept.
+                let p = if *v && !*r {
+                    -1.0
+                } else {
+                    model.probability(x)
+                };
+                scored.push((p, *y, *v));
+            }
+        }
+    }
+    let rules = score_at(&scored, n_gold, 1.01);
+    let best = best_threshold(&scored, n_gold);
+    let n_vetoed = scored.iter().filter(|s| s.2).count();
+    let n_vetoed_true = scored.iter().filter(|s| s.2 && s.1).count();
+    eprintln!(
+        "marsad: {} articles (held-out order {}..{} left out), {n_gold} gold events, {n_cand} rule candidates ({n_vetoed} vetoed), {n_true} of them events ({n_vetoed_true} vetoed)",
+        articles.len(),
+        EVENTS_HELD_OUT.start,
+        EVENTS_HELD_OUT.end
+    );
+    eprintln!(
+        "{k}-fold cross-validation (out-of-fold probabilities; the rules' own events are always kept):"
+    );
+    eprintln!("  vetoed kept at   kept  events      P      R     F1");
+    let rows = [
+        (rules, "no vetoed candidate: the rules alone"),
+        (score_at(&scored, n_gold, 0.0), "every vetoed candidate"),
+        (score_at(&scored, n_gold, 0.5), "p >= 0.5"),
+        (unconstrained(&scored, n_gold), "best F1 at any precision"),
+        (best, "best, written to the model"),
+    ];
+    for (s, what) in rows {
+        eprintln!(
+            "  {:>14} {:>6} {:>7} {:>6.3} {:>6.3} {:>6.3}  ({what})",
+            if s.threshold > 1.0 {
+                "never".to_string()
+            } else {
+                format!("p >= {:.2}", s.threshold)
+            },
+            s.kept,
+            s.correct,
+            s.p(),
+            s.r(),
+            s.f1()
+        );
+    }
+    let all: Vec<(Vec<String>, bool)> = articles.into_iter().flat_map(|a| a.samples).collect();
+    let model = filter::train(&all, opts)
+        .with_threshold(best.threshold)
+        .with_notes(vec![
+            "marsad event filter: logistic regression over the rules' candidate events (crates/marsad-extract/src/events/filter.rs)".to_string(),
+            format!(
+                "rebuild: marsad train events --corpus saudinewsnet_sample3000.jsonl.gz --out <this file> --folds {k} --l2 {} --iterations {} --min-count {}",
+                opts.l2, opts.iterations, opts.min_count
+            ),
+            format!(
+                "trained on {n_cand} candidates ({n_true} events) of the gold outside order {}..{}; threshold from {k}-fold cross-validation: P {:.3} R {:.3} F1 {:.3} (rules alone F1 {:.3})",
+                EVENTS_HELD_OUT.start,
+                EVENTS_HELD_OUT.end,
+                best.p(),
+                best.r(),
+                best.f1(),
+                rules.f1()
+            ),
+        ]);
+    std::fs::write(&args.out, model.to_tsv())
+        .with_context(|| format!("cannot write {}", args.out.display()))?;
+    eprintln!(
+        "marsad: wrote {} ({} features, threshold {:.2})",
+        args.out.display(),
+        model.len(),
+        model.threshold()
+    );
+    Ok(ExitCode::SUCCESS)
+}
