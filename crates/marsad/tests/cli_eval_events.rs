@@ -107,17 +107,24 @@ fn json_report_has_the_fixture_counts_and_consistent_figures() {
         assert!(num(row, "source_over_all") <= num(row, "recall") + 1e-12);
     }
 
-    // Part B: 3 articles (1 tuning, 2 held out), 5 gold events.
+    // Part B: 4 articles (1 tuning, 2 held out, 1 filter training), 7 gold events.
     let b = &v["part_b"];
-    assert_eq!(b["articles"].as_u64(), Some(3));
+    assert_eq!(b["articles"].as_u64(), Some(4));
     let parts = &b["parts"];
     assert_eq!(parts["tune"]["articles"].as_u64(), Some(1));
     assert_eq!(parts["held-out"]["articles"].as_u64(), Some(2));
+    assert_eq!(parts["filter"]["articles"].as_u64(), Some(1));
     assert_eq!(parts["tune"]["gold"].as_u64(), Some(3));
-    assert_eq!(parts["all"]["gold"].as_u64(), Some(5));
-    for part in ["tune", "held-out", "all"] {
+    assert_eq!(parts["filter"]["gold"].as_u64(), Some(2));
+    assert_eq!(parts["all"]["gold"].as_u64(), Some(7));
+    for part in ["tune", "held-out", "filter", "all"] {
         let p = &parts[part];
         check_prf(p, "precision", "recall", "f1");
+        // The rules alone are scored against the same gold; the filter only adds events.
+        let rules = &p["rules_alone"];
+        check_prf(rules, "precision", "recall", "f1");
+        assert_eq!(rules["gold"], p["gold"]);
+        assert!(rules["predicted"].as_u64().unwrap() <= p["predicted"].as_u64().unwrap());
         check_prf(&p["trigger_only"], "precision", "recall", "f1");
         let matched = p["matched"].as_u64().unwrap();
         // A typed match is also a trigger match.
@@ -136,7 +143,7 @@ fn json_report_has_the_fixture_counts_and_consistent_figures() {
         .iter()
         .map(|t| t["gold"].as_u64().unwrap())
         .sum();
-    assert_eq!(gold_by_type, 5);
+    assert_eq!(gold_by_type, 7);
     let matrix: u64 = b["certainty_confusion"]["matrix"]
         .as_array()
         .unwrap()
@@ -160,6 +167,7 @@ fn text_report_prints_parseable_figures() {
     let figures: Vec<f64> = cells[9..14].iter().map(|c| c.parse().unwrap()).collect();
     assert!(figures.iter().all(|x| (0.0..=1.0).contains(x)), "{row}");
     assert!(text.contains("events, part B: marsad's gold"));
+    assert!(text.contains("the rules alone (their candidates before the learned filter"));
     assert!(text.contains("certainty confusion (all matched events"));
     assert!(text.contains("ok: every figure is at or above its floor"));
 }

@@ -278,17 +278,23 @@ impl EventFilter {
     }
 }
 
-/// The features of every candidate in `events` (one article's candidates, in order), read
-/// from the body's chars, the entities the extractor was given and the quotes.
+/// The features of the candidates in `events` (one article's candidates, in order) that
+/// `wanted` selects, read from the body's chars, the entities the extractor was given and
+/// the quotes; the others get none (the extraction only weighs vetoed candidates).
 pub fn features(
     chars: &[char],
     entities: &[Entity],
     quotes: &[Quote],
     events: &[Event],
     vetoes: &[Vec<&'static str>],
+    wanted: impl Fn(usize) -> bool,
 ) -> Vec<Vec<String>> {
     let mut out = Vec::with_capacity(events.len());
     for (i, e) in events.iter().enumerate() {
+        if !wanted(i) {
+            out.push(Vec::new());
+            continue;
+        }
         let t = e.kind.name();
         let mut f: Vec<String> = Vec::with_capacity(40);
         let mut add = |s: String| f.push(s);

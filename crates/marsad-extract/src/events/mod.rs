@@ -86,7 +86,7 @@ pub use lexicon::{LexiconError, TRIGGERS_TSV};
 /// learned filter ([`filter::EventFilter::embedded`]), which keeps the likely events.
 pub fn extract(body: &str, entities: &[Entity], quotes: &[Quote]) -> Vec<Event> {
     select(
-        &candidates(body, entities, quotes),
+        &build_candidates(body, entities, quotes, false),
         filter::EventFilter::embedded(),
     )
 }
@@ -150,6 +150,17 @@ pub struct Candidates {
 /// Every event the trigger rules build in `body`, unfiltered, with the filter's features:
 /// what `marsad train events` learns from and `marsad eval events` compares with.
 pub fn candidates(body: &str, entities: &[Entity], quotes: &[Quote]) -> Candidates {
+    build_candidates(body, entities, quotes, true)
+}
+
+/// [`candidates`]; with `all_features` false only the candidates the filter weighs (vetoed
+/// and [`rescuable`]) get features, the extraction's fast path.
+fn build_candidates(
+    body: &str,
+    entities: &[Entity],
+    quotes: &[Quote],
+    all_features: bool,
+) -> Candidates {
     let lex = Lexicon::embedded();
     let mut doc = Doc::new(body, entities);
     let trigs = matcher::find(&mut doc, lex);
@@ -223,9 +234,12 @@ pub fn candidates(body: &str, entities: &[Entity], quotes: &[Quote]) -> Candidat
         vetoes.push(v);
         forms.push(f);
     }
-    let mut features = filter::features(&doc.chars, entities, quotes, &events, &vetoes);
+    let weighed = |i: usize| all_features || (!vetoes[i].is_empty() && rescuable(&events[i]));
+    let mut features = filter::features(&doc.chars, entities, quotes, &events, &vetoes, weighed);
     for (f, form) in features.iter_mut().zip(forms) {
-        let t = f.first().cloned().unwrap_or_default();
+        let Some(t) = f.first().cloned() else {
+            continue;
+        };
         for x in form {
             f.push(format!("{x}|{t}"));
             f.push(x);

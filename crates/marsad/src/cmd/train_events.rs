@@ -130,6 +130,14 @@ fn unconstrained(scored: &[Scored], gold: usize) -> Score {
     best
 }
 
+/// A path's file name, for the model's provenance (the folder differs from machine to
+/// machine, and the file must not).
+fn file_name(p: &std::path::Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 pub fn run(args: Args) -> Result<ExitCode> {
     if args.folds < 2 {
         bail!("--folds must be at least 2");
@@ -146,10 +154,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     gold.retain(|(g, _)| !EVENTS_HELD_OUT.contains(&g.head.order));
     gold.sort_by_key(|(g, _)| g.head.order);
-    if gold.is_empty() {
+    if gold.len() < args.folds {
         bail!(
-            "{}: no article outside the held-out part",
-            args.gold.display()
+            "{}: {} articles outside the held-out part, fewer than the {} folds of --folds",
+            args.gold.display(),
+            gold.len(),
+            args.folds
         );
     }
     let texts: Vec<&str> = gold.iter().map(|(_, c)| c.as_str()).collect();
@@ -277,8 +287,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .with_notes(vec![
             "marsad event filter: logistic regression over the rules' candidate events (crates/marsad-extract/src/events/filter.rs)".to_string(),
             format!(
-                "rebuild: marsad train events --corpus saudinewsnet_sample3000.jsonl.gz --out <this file> --folds {k} --l2 {} --iterations {} --min-count {}",
-                opts.l2, opts.iterations, opts.min_count
+                "rebuild: marsad train events --gold {} --corpus {} --out <this file> --folds {k} --l2 {} --iterations {} --min-count {}",
+                file_name(&args.gold),
+                file_name(&args.corpus),
+                opts.l2,
+                opts.iterations,
+                opts.min_count
             ),
             format!(
                 "trained on {n_cand} candidates ({n_true} events) of the gold outside order {}..{}; threshold from {k}-fold cross-validation: P {:.3} R {:.3} F1 {:.3} (rules alone F1 {:.3})",

@@ -31,9 +31,11 @@
 //! an untyped "trigger only" matching separates detection from classification. Over matched
 //! events: source and target are correct when the spans overlap or both are null, certainty
 //! when the labels are equal, the date (where the gold has one) when the spans overlap.
-//! Split: `order` < 120 tuning (the quote set), the rest held out (see
-//! [`super::EVENTS_TUNE_ORDER`]). Skipped, with a message, while the gold file
-//! does not exist.
+//! Parts: `order` < 120 tuning (the quote set, which the rules were written against),
+//! 120–179 held out ([`super::EVENTS_HELD_OUT`]), 180 on the learned filter's training
+//! articles ("filter"). Each part is scored twice: the extraction (the rules' events and the
+//! vetoed candidates the filter keeps) and the rules alone (the candidates no rule vetoed).
+//! Skipped, with a message, while the gold file does not exist.
 //!
 //! Every floor gates the "all" figures; `--errors` lists dev and tuning errors only, never
 //! those of the test or held-out parts.
