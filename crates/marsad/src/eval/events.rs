@@ -37,7 +37,7 @@
 //! vetoed candidates the filter keeps) and the rules alone (the candidates no rule vetoed).
 //! Skipped, with a message, while the gold file does not exist.
 //!
-//! Every floor gates the "all" figures; `--errors` lists dev and tuning errors only, never
+//! Every floor gates the "all" figures; `--errors` lists dev, tuning and filter errors only, never
 //! those of the test or held-out parts.
 
 use super::{
@@ -83,7 +83,8 @@ pub struct Args {
     /// Fail when the part B certainty accuracy (matched events, all articles) is below this.
     #[arg(long, default_value_t = 0.0)]
     pub floor_certainty: f64,
-    /// Print the misses, false alarms and wrong arguments of the dev (A) and tuning (B) parts.
+    /// Print the misses, false alarms and wrong arguments of the dev (A), tuning and filter
+    /// (B) parts: never those of the test or held-out parts.
     #[arg(long)]
     pub errors: bool,
     /// Print the figures as one JSON object (errors, if asked for, go to stderr).
@@ -1282,7 +1283,7 @@ fn part_b(args: &Args, corpus: &Path) -> Result<PartB> {
         let kept = x.events;
         let rules = rules_only(&cands);
         let mut errs = Vec::new();
-        let want = args.errors && part == 0;
+        let want = args.errors && part != 1;
         let t = score_article(&g.events, &kept, &text, want.then_some(&mut errs));
         let r = score_article(&g.events, &rules, &text, None);
         if !errs.is_empty() {
