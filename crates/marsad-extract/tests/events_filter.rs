@@ -2,36 +2,21 @@
 //! never a protest, never twice the same trigger; and what `extract` returns is what
 //! `select` makes of `candidates` with the embedded model.
 
-use marsad_core::{Certainty, CertaintyLabel, Event, EventType};
+use marsad_core::{Event, EventType};
 use marsad_extract::events::filter::EventFilter;
 use marsad_extract::events::{Candidates, candidates, extract, rules_only, select};
 use marsad_extract::{NerModel, actors, events, quotes};
 
+/// An event of `kind` at `cue`: a real extraction's event with its type and trigger moved.
 fn event(kind: EventType, cue: (usize, usize)) -> Event {
-    Event {
-        kind,
-        cameo: None,
-        mode: None,
-        source: None,
-        target: None,
-        location: None,
-        date: None,
-        certainty: Certainty {
-            label: CertaintyLabel::Confirmed,
-            cue: None,
-            cue_start: None,
-            cue_end: None,
-            scope_start: 0,
-            scope_end: 0,
-        },
-        attributed_to: None,
-        cue: String::new(),
-        cue_start: cue.0,
-        cue_end: cue.1,
-        sentence: String::new(),
-        start: 0,
-        end: 40,
-    }
+    let text = "استقبل وزير الخارجية سامي الحوراني أمس نظيره الفنلندي.";
+    let mut e = events::extract_text(text)
+        .into_iter()
+        .next()
+        .expect("the meeting is extracted");
+    e.kind = kind;
+    (e.cue_start, e.cue_end) = cue;
+    e
 }
 
 fn kinds(events: &[Event]) -> Vec<(EventType, usize)> {
