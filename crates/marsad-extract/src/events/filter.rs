@@ -380,7 +380,7 @@ pub fn features(
         if let Some(m) = &e.mode {
             add(format!("mode={m}"));
         }
-        let cert = format!("{:?}", e.certainty.label).to_lowercase();
+        let cert = e.certainty.label.name();
         add(format!("cert={cert}"));
         add(format!("cert={cert}|{t}"));
         if e.attributed_to.is_some() {
@@ -416,8 +416,9 @@ fn kind_name(k: EntityKind) -> &'static str {
     }
 }
 
-/// A word's outline: its first letter class and length, enough to tell an imperfect verb
-/// (يـ، تـ), a definite noun (الـ) or a prepositional phrase (بالـ، لـ) apart.
+/// A word's outline: the class of its first letters and of its last, enough to tell an
+/// imperfect verb (يـ، تـ), a definite noun (الـ), a prepositional phrase (بالـ، لـ) or a
+/// feminine noun (ـة) apart.
 fn shape(w: &str) -> String {
     let c: Vec<char> = w.chars().collect();
     let lead = if w.starts_with("ال") {
