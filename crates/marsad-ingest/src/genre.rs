@@ -16,6 +16,7 @@
 //!   reporting verb in its first sentence (`أعلنت وزارة …`, `فاز الهلال …`).
 
 use crate::byline;
+use marsad_arabic::normalize::{Folds, normalize_into};
 use marsad_core::{Article, Format, Genre};
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -251,15 +252,9 @@ fn opens_like_report(body: &str) -> bool {
     }
     // Many sites drop the hamza (اعلنت، اكد): alef forms are compared folded.
     fn fold(s: &str) -> String {
-        s.chars()
-            .map(|c| {
-                if matches!(c, 'أ' | 'إ' | 'آ') {
-                    'ا'
-                } else {
-                    c
-                }
-            })
-            .collect()
+        let mut out = String::with_capacity(s.len());
+        normalize_into(s, Folds::ALEF, &mut out);
+        out
     }
     static FOLDED: OnceLock<HashSet<String>> = OnceLock::new();
     let folded = FOLDED.get_or_init(|| REPORTING.iter().map(|r| fold(r)).collect());
