@@ -60,8 +60,10 @@ impl EventFilter {
         static MODEL: OnceLock<EventFilter> = OnceLock::new();
         MODEL.get_or_init(|| {
             // The embedded file is ours and checked by a test; an unreadable one would be a
-            // build defect, and keeping every candidate is the safe fallback.
-            EventFilter::parse(FILTER_TSV).unwrap_or_else(|_| EventFilter::keep_all())
+            // build defect, and rescuing no vetoed candidate (the rules alone) is the safe
+            // fallback.
+            EventFilter::parse(FILTER_TSV)
+                .unwrap_or_else(|_| EventFilter::keep_all().with_threshold(f32::INFINITY))
         })
     }
 
@@ -281,14 +283,17 @@ impl EventFilter {
 }
 
 /// The features of the candidates in `events` (one article's candidates, in order) that
-/// `wanted` selects, read from the body's chars, the entities the extractor was given and
-/// the quotes; the others get none (the extraction only weighs vetoed candidates).
+/// `wanted` selects, read from the body's chars, the entities the extractor was given, the
+/// quotes, the rules' vetoes and `forms` (what the matcher read each trigger as:
+/// `pos=…`, `stack=…`, `form=…`); the others get none (the extraction only weighs vetoed
+/// candidates).
 pub fn features(
     chars: &[char],
     entities: &[Entity],
     quotes: &[Quote],
     events: &[Event],
     vetoes: &[Vec<&'static str>],
+    forms: &[Vec<String>],
     wanted: impl Fn(usize) -> bool,
 ) -> Vec<Vec<String>> {
     let mut out = Vec::with_capacity(events.len());
@@ -402,6 +407,10 @@ pub fn features(
             .count();
         add(format!("earlier_same={}", earlier_same.min(2)));
         add(format!("earlier_same={}|{t}", earlier_same.min(2)));
+        for x in forms.get(i).into_iter().flatten() {
+            add(format!("{x}|t={t}"));
+            add(x.clone());
+        }
         out.push(f);
     }
     out

@@ -142,8 +142,8 @@ pub struct Candidates {
     pub events: Vec<Event>,
     /// `features[i]` describes `events[i]` ([`filter::features`]).
     pub features: Vec<Vec<String>>,
-    /// `vetoes[i]`: the rules that judged `events[i]` no event (`reference`, `aim`,
-    /// `no_actor`…); empty for the events the rules alone extract.
+    /// `vetoes[i]`: the soft rules that judged `events[i]` no event (`reference`,
+    /// `no_actor`…; see `SOFT_VETOES`); empty for the events the rules alone extract.
     pub vetoes: Vec<Vec<&'static str>>,
 }
 
@@ -189,7 +189,9 @@ fn build_candidates(
         let built = b.build(t);
         let vetoes = std::mem::take(&mut *b.vetoes.borrow_mut());
         if let Some(ev) = built {
-            let form = trigger_form(t);
+            // Only the candidates the filter weighs need their form spelled out.
+            let weighed = all_features || !vetoes.is_empty() && rescuable(&ev);
+            let form = if weighed { trigger_form(t) } else { Vec::new() };
             if !vetoes.is_empty() {
                 vetoed.push((ev, vetoes, form));
                 continue;
@@ -235,16 +237,9 @@ fn build_candidates(
         forms.push(f);
     }
     let weighed = |i: usize| all_features || (!vetoes[i].is_empty() && rescuable(&events[i]));
-    let mut features = filter::features(&doc.chars, entities, quotes, &events, &vetoes, weighed);
-    for (f, form) in features.iter_mut().zip(forms) {
-        let Some(t) = f.first().cloned() else {
-            continue;
-        };
-        for x in form {
-            f.push(format!("{x}|{t}"));
-            f.push(x);
-        }
-    }
+    let features = filter::features(
+        &doc.chars, entities, quotes, &events, &vetoes, &forms, weighed,
+    );
     Candidates {
         events,
         features,
@@ -252,8 +247,8 @@ fn build_candidates(
     }
 }
 
-/// What the matcher read the trigger as, for the learned filter: its part of speech, the
-/// clitics before it, a pronoun after it, a light verb.
+/// What the matcher read the trigger as, for the learned filter ([`filter::features`]):
+/// its part of speech, the clitics before it, a pronoun after it, a light verb.
 fn trigger_form(t: &Trig) -> Vec<String> {
     vec![
         format!("pos={:?}", t.pos),

@@ -288,7 +288,6 @@ pub(crate) const PROTEST_CONTEXT: &[&str] = &[
     "اضراب",
 ];
 
-/// Folded stems of violence context words.
 /// Folded stems of a battle: military positions and the weapons of a front (not the
 /// weapons a suspect carries), for storming that is an assault, not a raid.
 pub(crate) const BATTLE_CONTEXT: &[&str] = &[
@@ -308,6 +307,7 @@ pub(crate) const BATTLE_CONTEXT: &[&str] = &[
     "مدرعات",
 ];
 
+/// Folded stems of violence context words.
 pub(crate) const ASSAULT_CONTEXT: &[&str] = &[
     "مفخخ",
     "ناسف",

@@ -493,18 +493,14 @@ impl PanelTally {
 
 /// The first predicted event of `kind` that the text says took place, if any (what flags
 /// a sentence).
-/// Whether a candidate counts as reporting an event of `kind` in part A's detection: its
-/// type, with certainty confirmed or reported.
-fn flags(e: &Event, kind: EventType) -> bool {
-    e.kind == kind
-        && matches!(
-            e.certainty.label,
-            CertaintyLabel::Confirmed | CertaintyLabel::Reported
-        )
-}
-
 fn first_of(events: &[Event], kind: EventType) -> Option<&Event> {
-    events.iter().find(|e| flags(e, kind))
+    events.iter().find(|e| {
+        e.kind == kind
+            && matches!(
+                e.certainty.label,
+                CertaintyLabel::Confirmed | CertaintyLabel::Reported
+            )
+    })
 }
 
 // ----------------------------------------------------------------------------------------
