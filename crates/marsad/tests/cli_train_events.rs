@@ -106,8 +106,15 @@ fn analyze_candidates_lists_kept_and_vetoed_candidates() {
         "{vetoed}"
     );
     // Each candidate line carries a probability in [0, 1].
-    for l in &lines[1..] {
+    for l in lines[1..].iter().filter(|l| !l.starts_with(' ')) {
         let p: f64 = l.split_whitespace().nth(1).unwrap().parse().unwrap();
         assert!((0.0..=1.0).contains(&p), "{l}");
     }
+    // Under the kept event: its learned participants, then the candidates weighed for them.
+    let at = lines.iter().position(|l| l == kept).unwrap();
+    assert!(
+        lines[at + 1].starts_with("    participants: ") && lines[at + 1].contains('→'),
+        "{text}"
+    );
+    assert!(lines[at + 2].starts_with("      source "), "{text}");
 }

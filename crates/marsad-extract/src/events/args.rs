@@ -43,7 +43,7 @@ pub(crate) struct Np {
 impl Np {
     /// The phrase an entity names by itself; it names an actor when it is a person, an
     /// organization or a place.
-    fn entity(e: &Ent) -> Np {
+    pub(crate) fn entity(e: &Ent) -> Np {
         Np {
             tokens: e.tokens.clone(),
             span: e.start..e.end,
@@ -109,7 +109,7 @@ fn blocks(doc: &Doc<'_>, i: usize, triggers: &[usize]) -> bool {
 }
 
 /// Glued prepositions a phrase inside a participant cannot start with (بقيادة، للمساعدة).
-fn glued_prep(key: &str) -> bool {
+pub(crate) fn glued_prep(key: &str) -> bool {
     ["بال", "لل", "وبال", "ولل", "فبال", "كال"]
         .iter()
         .any(|p| key.starts_with(p) && key.chars().count() > p.chars().count() + 2)
@@ -251,6 +251,60 @@ fn continues(doc: &Doc<'_>, i: usize, head_definite: bool) -> bool {
             || k.ends_with("يه")
             || k.chars().count() <= 4)
         && super::heads::classify(k) != super::heads::Head::Agent
+}
+
+/// Whether a phrase can be shown as a source or target: not when it names no entity, actor,
+/// victim or count and its head word is no one (a verbal noun, a document, an ordinal, a
+/// time: `إعادة`, `جدول زمني`, `أول`; see [`super::heads`]). Phrases read from a speaker or an
+/// earlier verb (no tokens) were vetted where they were read.
+pub(crate) fn is_party(doc: &Doc<'_>, np: &Np) -> bool {
+    let toks = &np.tokens;
+    // عدد كبير، مسؤول كبير، دور كبير: an adjective of size left alone when the phrase
+    // was cut after its noun is no one (كبير المفاوضين, in construct, is someone).
+    if !toks.is_empty() && np.kind.is_none() {
+        let i = toks.start;
+        if matches!(
+            doc.head_key(i),
+            "كبير"
+                | "كبيره"
+                | "صغير"
+                | "صغيره"
+                | "كثير"
+                | "كثيره"
+                | "كبيرا"
+                | "واسع"
+                | "بالغ"
+        ) && !(i + 1 < toks.end && doc.w.key(i + 1).starts_with("ال"))
+        {
+            return false;
+        }
+    }
+    if !toks.is_empty() && !np.actor && np.kind.is_none() && !np.victim && !np.quantity {
+        // هذا الاتفاق: a demonstrative points at the noun after it.
+        let mut i = toks.start;
+        if i + 1 < toks.end
+            && matches!(
+                doc.bare(i),
+                "هذا" | "هذه" | "هذان" | "هاتان" | "هولاء" | "تلك" | "ذلك"
+            )
+        {
+            i += 1;
+        }
+        let no_one = match super::heads::classify(doc.bare(i)) {
+            super::heads::Head::NotAgent => true,
+            super::heads::Head::Shaped => {
+                // The word after it, in the phrase or right after it in the clause.
+                let next =
+                    (i + 1 < doc.clause(i).end && doc.w.is_word(i + 1)).then(|| doc.bare(i + 1));
+                !doc.is_given(i) && !super::heads::weak_is_agent(next)
+            }
+            super::heads::Head::Agent | super::heads::Head::Unknown => false,
+        };
+        if no_one {
+            return false;
+        }
+    }
+    true
 }
 
 /// The phrase starting at token `j` (after adverbs and time expressions), inside `limit`.
@@ -772,7 +826,7 @@ pub(crate) fn after_marker(
 }
 
 /// A phrase whose first word carries a glued preposition (للجيش الليبي، بالمتظاهرين).
-fn glued_np(doc: &Doc<'_>, i: usize, limit: usize, triggers: &[usize]) -> Option<Np> {
+pub(crate) fn glued_np(doc: &Doc<'_>, i: usize, limit: usize, triggers: &[usize]) -> Option<Np> {
     let w = &doc.w;
     let rest = vocab::clitic_free(w.key(i));
     // لفخامة الرئيس عبدالفتاح السيسي: a title phrase reaching a name is named by it.
@@ -813,7 +867,7 @@ fn glued_np(doc: &Doc<'_>, i: usize, limit: usize, triggers: &[usize]) -> Option
 
 /// The length of the agent marker at token `i`: 2 for `من قبل`, `من جانب`, `على يد`, `على
 /// أيدي`, 1 for `بنيران`, `برصاص`, `بقصف`, 0 when there is none.
-fn agent_marker(doc: &Doc<'_>, i: usize) -> usize {
+pub(crate) fn agent_marker(doc: &Doc<'_>, i: usize) -> usize {
     let w = &doc.w;
     match (w.key(i), w.key(i + 1)) {
         ("من", "قبل") | ("من", "جانب") | ("علي", "يد") | ("علي", "ايدي") => {

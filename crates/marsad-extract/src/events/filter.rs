@@ -34,7 +34,7 @@ pub const FILTER_TSV: &str = include_str!("../../data/events/filter.tsv");
 #[derive(Debug, Error)]
 pub enum FilterError {
     /// A line is neither a header nor `feature<TAB>weight`.
-    #[error("event filter model, line {line}: {reason}")]
+    #[error("event model file (filter or roles), line {line}: {reason}")]
     Line {
         /// 1-based line number.
         line: usize,

@@ -63,6 +63,7 @@ mod forms;
 mod heads;
 pub mod lexicon;
 mod matcher;
+pub mod roles;
 mod vocab;
 
 use crate::entity::{Entity, EntityKind};
@@ -94,23 +95,35 @@ pub fn extract(body: &str, entities: &[Entity], quotes: &[Quote]) -> Vec<Event> 
 /// The extraction's events: every candidate no rule vetoed, and the vetoed candidates
 /// `model` judges events after all, in order.
 pub fn select(found: &Candidates, model: &filter::EventFilter) -> Vec<Event> {
+    select_with(found, model, roles::RoleModel::embedded())
+}
+
+/// [`select`] with the participants chosen by `roles` ([`roles::RoleModel::rules`] keeps the
+/// rules' own).
+pub fn select_with(
+    found: &Candidates,
+    model: &filter::EventFilter,
+    roles: &roles::RoleModel,
+) -> Vec<Event> {
     let mut kept: Vec<Event> = Vec::new();
-    for ((e, f), vetoes) in found.events.iter().zip(&found.features).zip(&found.vetoes) {
-        if vetoes.is_empty() {
-            kept.push(e.clone());
-            continue;
-        }
-        if !rescuable(e) {
-            continue;
-        }
-        // A vetoed candidate kept by the filter may share its trigger with an event the
-        // rules kept (merged triggers): one event is told once.
-        if model.keep(f)
-            && !kept
-                .iter()
-                .any(|k| k.kind == e.kind && k.cue_start < e.cue_end && e.cue_start < k.cue_end)
-        {
-            kept.push(e.clone());
+    for (i, (e, vetoes)) in found.events.iter().zip(&found.vetoes).enumerate() {
+        let keep = if vetoes.is_empty() {
+            true
+        } else {
+            // A vetoed candidate kept by the filter may share its trigger with an event the
+            // rules kept (merged triggers): one event is told once.
+            rescuable(e)
+                && model.keep(&found.features[i])
+                && !kept
+                    .iter()
+                    .any(|k| k.kind == e.kind && k.cue_start < e.cue_end && e.cue_start < k.cue_end)
+        };
+        if keep {
+            let mut e = e.clone();
+            if let Some(choices) = found.roles.get(i) {
+                roles.assign(&mut e, choices);
+            }
+            kept.push(e);
         }
     }
     kept
@@ -145,6 +158,9 @@ pub struct Candidates {
     /// `vetoes[i]`: the soft rules that judged `events[i]` no event (`reference`,
     /// `no_actor`…; see `SOFT_VETOES`); empty for the events the rules alone extract.
     pub vetoes: Vec<Vec<&'static str>>,
+    /// `roles[i]`: the candidate participants of `events[i]` ([`roles::choices`]); empty
+    /// for a candidate that cannot be kept.
+    pub roles: Vec<roles::RoleChoices>,
 }
 
 /// Every event the trigger rules build in `body`, unfiltered, with the filter's features:
@@ -178,12 +194,12 @@ fn build_candidates(
         trig_rows: trigs.iter().map(|t| (t.head, t.row)).collect(),
         vetoes: RefCell::new(Vec::new()),
     };
-    let mut events: Vec<(Event, Vec<String>)> = Vec::new();
+    let mut events: Vec<(Event, Vec<String>, roles::TriggerShape)> = Vec::new();
     // Events a rule vetoes stay candidates, with the rules that vetoed them, for the learned
     // filter to weigh; they take no part in the rules' own bookkeeping (references back,
     // governing verbs, merging), so the unvetoed events are exactly what the rules alone
     // extract.
-    let mut vetoed: Vec<(Event, Vec<&'static str>, Vec<String>)> = Vec::new();
+    let mut vetoed: Vec<(Event, Vec<&'static str>, Vec<String>, roles::TriggerShape)> = Vec::new();
     for t in &trigs {
         b.vetoes.borrow_mut().clear();
         let built = b.build(t);
@@ -192,8 +208,12 @@ fn build_candidates(
             // Only the candidates the filter weighs need their form spelled out.
             let weighed = all_features || !vetoes.is_empty() && rescuable(&ev);
             let form = if weighed { trigger_form(t) } else { Vec::new() };
+            let shape = roles::TriggerShape {
+                verb: t.pos.is_verb() || t.light.is_some(),
+                light: t.light.is_some(),
+            };
             if !vetoes.is_empty() {
-                vetoed.push((ev, vetoes, form));
+                vetoed.push((ev, vetoes, form, shape));
                 continue;
             }
             b.done.push(Done {
@@ -209,7 +229,7 @@ fn build_candidates(
             // type, a few words apart in one clause, is coded once, its cue covering them;
             // so is a manner phrase of the same act in its sentence (قتله … بإطلاق النار).
             let manner = t.pos == Pos::Noun && t.stack.contains('ب');
-            if let Some((prev, _)) = events.last_mut()
+            if let Some((prev, _, _)) = events.last_mut()
                 && prev.kind == ev.kind
                 && prev.start == ev.start
                 && (words_between(&doc, prev.cue_end, ev.cue_start) <= 3 || manner)
@@ -217,25 +237,37 @@ fn build_candidates(
                 merge(prev, ev, &doc.chars);
                 continue;
             }
-            events.push((ev, form));
+            events.push((ev, form, shape));
         }
     }
-    let mut all: Vec<(Event, Vec<&'static str>, Vec<String>)> = events
+    let mut all: Vec<(Event, Vec<&'static str>, Vec<String>, roles::TriggerShape)> = events
         .into_iter()
-        .map(|(e, f)| (e, Vec::new(), f))
+        .map(|(e, f, s)| (e, Vec::new(), f, s))
         .collect();
     all.extend(vetoed);
-    all.sort_by(|(a, _, _), (b, _, _)| {
+    all.sort_by(|(a, ..), (b, ..)| {
         (a.start, a.cue_start, a.cue_end, a.kind).cmp(&(b.start, b.cue_start, b.cue_end, b.kind))
     });
     let mut events = Vec::with_capacity(all.len());
     let mut vetoes = Vec::with_capacity(all.len());
     let mut forms = Vec::with_capacity(all.len());
-    for (e, v, f) in all {
+    let mut shapes = Vec::with_capacity(all.len());
+    for (e, v, f, shape) in all {
         events.push(e);
         vetoes.push(v);
         forms.push(f);
+        shapes.push(shape);
     }
+    // Only a candidate that can be kept has its participants weighed.
+    let roles = (0..events.len())
+        .map(|i| {
+            if vetoes[i].is_empty() || rescuable(&events[i]) {
+                roles::choices(&doc, &events, i, shapes[i], &b.heads)
+            } else {
+                roles::RoleChoices::default()
+            }
+        })
+        .collect();
     let weighed = |i: usize| all_features || (!vetoes[i].is_empty() && rescuable(&events[i]));
     let features = filter::features(
         &doc.chars, entities, quotes, &events, &vetoes, &forms, weighed,
@@ -244,6 +276,7 @@ fn build_candidates(
         events,
         features,
         vetoes,
+        roles,
     }
 }
 
@@ -413,60 +446,14 @@ impl Builder<'_, '_, '_> {
         np.argument(&self.doc.chars)
     }
 
-    /// A source or target as shown: `None` when the phrase names no entity, actor, victim
-    /// or count and its head word is no one (a verbal noun, a document, an ordinal, a time:
-    /// `إعادة`, `جدول زمني`, `أول`; see [`heads`]). Phrases read from a speaker or an
-    /// earlier verb (no tokens) were vetted where they were read.
+    /// A source or target as shown: `None` when the phrase is no party
+    /// ([`args::is_party`]).
     fn party(&self, np: &Np) -> Option<Argument> {
-        let toks = &np.tokens;
-        // عدد كبير، مسؤول كبير، دور كبير: an adjective of size left alone when the phrase
-        // was cut after its noun is no one (كبير المفاوضين, in construct, is someone).
-        if !toks.is_empty() && np.kind.is_none() {
-            let doc = self.doc;
-            let i = toks.start;
-            if matches!(
-                doc.head_key(i),
-                "كبير"
-                    | "كبيره"
-                    | "صغير"
-                    | "صغيره"
-                    | "كثير"
-                    | "كثيره"
-                    | "كبيرا"
-                    | "واسع"
-                    | "بالغ"
-            ) && !(i + 1 < toks.end && doc.w.key(i + 1).starts_with("ال"))
-            {
-                return None;
-            }
+        if args::is_party(self.doc, np) {
+            self.arg(np)
+        } else {
+            None
         }
-        if !toks.is_empty() && !np.actor && np.kind.is_none() && !np.victim && !np.quantity {
-            let doc = self.doc;
-            // هذا الاتفاق: a demonstrative points at the noun after it.
-            let mut i = toks.start;
-            if i + 1 < toks.end
-                && matches!(
-                    doc.bare(i),
-                    "هذا" | "هذه" | "هذان" | "هاتان" | "هولاء" | "تلك" | "ذلك"
-                )
-            {
-                i += 1;
-            }
-            let no_one = match heads::classify(doc.bare(i)) {
-                heads::Head::NotAgent => true,
-                heads::Head::Shaped => {
-                    // The word after it, in the phrase or right after it in the clause.
-                    let next = (i + 1 < doc.clause(i).end && doc.w.is_word(i + 1))
-                        .then(|| doc.bare(i + 1));
-                    !doc.is_given(i) && !heads::weak_is_agent(next)
-                }
-                heads::Head::Agent | heads::Head::Unknown => false,
-            };
-            if no_one {
-                return None;
-            }
-        }
-        self.arg(np)
     }
 
     fn build(&self, t: &Trig) -> Option<Event> {

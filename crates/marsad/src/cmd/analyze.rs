@@ -17,6 +17,7 @@ use marsad_arabic::token::tokenize;
 use marsad_core::Article;
 use marsad_extract::actors::Registry;
 use marsad_extract::events::filter::EventFilter;
+use marsad_extract::events::roles::RoleModel;
 use marsad_extract::pipeline;
 use marsad_ingest::dedup::{DedupOptions, dedup};
 use marsad_ingest::{Event, Options, Summary, ingest_paths};
@@ -44,7 +45,8 @@ pub struct Args {
     #[arg(long, conflicts_with = "tokens")]
     pub entities: bool,
     /// Explain the events: every candidate event the trigger rules built, kept or dropped,
-    /// with the learned filter's probability and the rules that vetoed it.
+    /// with the learned filter's probability and the rules that vetoed it; under a kept
+    /// event, its learned participants and the likeliest candidates for them.
     #[arg(long, conflicts_with_all = ["tokens", "json", "entities"])]
     pub candidates: bool,
     /// With --json: read and deduplicate only, leaving entities, actors, quotes and events
@@ -150,6 +152,7 @@ fn write_articles(out: &mut impl Write, articles: &[Article], args: &Args) -> st
 /// (`-`), the filter's probability, type, trigger, participants, certainty and vetoes.
 fn write_candidates(out: &mut impl Write, articles: &[Article]) -> std::io::Result<()> {
     let model = EventFilter::embedded();
+    let roles = RoleModel::embedded();
     let bodies: Vec<&str> = articles.iter().map(|a| a.body.as_str()).collect();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let found = pipeline::extract_candidates_batch(&bodies, threads);
@@ -163,18 +166,18 @@ fn write_candidates(out: &mut impl Write, articles: &[Article]) -> std::io::Resu
             x.events.len(),
             model.threshold()
         )?;
-        for ((e, f), vetoes) in c.events.iter().zip(&c.features).zip(&c.vetoes) {
+        for (i, ((e, f), vetoes)) in c.events.iter().zip(&c.features).zip(&c.vetoes).enumerate() {
             let kept = x
                 .events
                 .iter()
-                .any(|k| k.kind == e.kind && k.cue_start == e.cue_start && k.cue_end == e.cue_end);
+                .find(|k| k.kind == e.kind && k.cue_start == e.cue_start && k.cue_end == e.cue_end);
             let name = |arg: &Option<marsad_core::Argument>| {
                 arg.as_ref().map_or("-".to_string(), |a| a.name.clone())
             };
             writeln!(
                 out,
                 "{} {:.2} {:<9} [{}] {}..{}  {} → {}  {}{}",
-                if kept { '+' } else { '-' },
+                if kept.is_some() { '+' } else { '-' },
                 model.probability(f),
                 e.kind.name(),
                 e.cue,
@@ -189,6 +192,32 @@ fn write_candidates(out: &mut impl Write, articles: &[Article]) -> std::io::Resu
                     format!("  vetoed: {}", vetoes.join(", "))
                 }
             )?;
+            // The learned participants of a kept event, and the candidates they were chosen
+            // from, likeliest first.
+            if let (Some(k), Some(ch)) = (kept, c.roles.get(i).filter(|r| !r.spans.is_empty())) {
+                writeln!(
+                    out,
+                    "    participants: {} → {}",
+                    name(&k.source),
+                    name(&k.target)
+                )?;
+                let mut scored: Vec<(f32, f32, &str)> = ch
+                    .spans
+                    .iter()
+                    .zip(ch.source.iter().zip(&ch.target))
+                    .map(|(a, (s, t))| {
+                        (
+                            roles.source.probability(s),
+                            roles.target.probability(t),
+                            a.name.as_str(),
+                        )
+                    })
+                    .collect();
+                scored.sort_by(|a, b| b.0.max(b.1).total_cmp(&a.0.max(a.1)));
+                for (ps, pt, n) in scored.iter().take(4) {
+                    writeln!(out, "      source {ps:.2}  target {pt:.2}  {n}")?;
+                }
+            }
         }
     }
     Ok(())

@@ -18,4 +18,5 @@ pub mod train_events;
 pub mod train_gazetteer;
 pub mod train_lexicon;
 pub mod train_ner;
+pub mod train_roles;
 pub mod watch;

@@ -48,7 +48,9 @@ use crate::input;
 use anyhow::{Context, Result, bail};
 use marsad_core::{Argument, CertaintyLabel, Event, EventType};
 use marsad_extract::claims::words::strip_conjunction;
-use marsad_extract::events::rules_only;
+use marsad_extract::events::filter::EventFilter;
+use marsad_extract::events::roles::RoleModel;
+use marsad_extract::events::{rules_only, select_with};
 use marsad_extract::pipeline::{extract_batch, extract_candidates_batch};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -83,6 +85,12 @@ pub struct Args {
     /// Fail when the part B certainty accuracy (matched events, all articles) is below this.
     #[arg(long, default_value_t = 0.0)]
     pub floor_certainty: f64,
+    /// Fail when the part B source accuracy (matched events, all articles) is below this.
+    #[arg(long, default_value_t = 0.0)]
+    pub floor_event_source: f64,
+    /// Fail when the part B target accuracy (matched events, all articles) is below this.
+    #[arg(long, default_value_t = 0.0)]
+    pub floor_event_target: f64,
     /// Print the misses, false alarms and wrong arguments of the dev (A), tuning and filter
     /// (B) parts: never those of the test or held-out parts.
     #[arg(long)]
@@ -836,9 +844,9 @@ pub(crate) struct GoldEvent {
     pub kind: EventType,
     pub trigger: [usize; 2],
     #[serde(default)]
-    source: Option<[usize; 2]>,
+    pub source: Option<[usize; 2]>,
     #[serde(default)]
-    target: Option<[usize; 2]>,
+    pub target: Option<[usize; 2]>,
     certainty: CertaintyLabel,
     #[serde(default)]
     date: Option<[usize; 2]>,
@@ -960,7 +968,7 @@ fn type_index(t: EventType) -> usize {
 }
 
 /// An argument is right when both spans overlap, or when neither side has one.
-fn arg_ok(gold: Option<[usize; 2]>, pred: Option<&Argument>) -> bool {
+pub(crate) fn arg_ok(gold: Option<[usize; 2]>, pred: Option<&Argument>) -> bool {
     match (gold, pred) {
         (None, None) => true,
         (Some(g), Some(p)) => overlap((g[0], g[1]), (p.start, p.end)) > 0,
@@ -1207,33 +1215,41 @@ struct PartB {
     articles: usize,
     /// Tune, held-out and filter-training articles ([`B_NAMES`]): how many, then the
     /// tallies of the extraction (the rules' candidates through the learned filter), then
-    /// those of the rules alone.
-    parts: [(usize, EventTally, EventTally); 3],
+    /// those of the rules alone, then those of the extraction's events with the rules' own
+    /// participants (before the learned role models).
+    parts: [(usize, EventTally, EventTally, EventTally); 3],
     errors: Vec<String>,
 }
 
 impl PartB {
-    /// `(name, articles, with the filter, rules alone)` for each part and all, in print order.
-    fn rows(&self) -> Vec<(&'static str, usize, EventTally, EventTally)> {
+    /// `(name, articles, with the filter, rules alone, the rules' own participants)` for each
+    /// part and all, in print order.
+    fn rows(&self) -> Vec<(&'static str, usize, EventTally, EventTally, EventTally)> {
         let mut rows: Vec<_> = B_NAMES
             .iter()
             .zip(&self.parts)
-            .map(|(name, (n, f, r))| (*name, *n, f.clone(), r.clone()))
+            .map(|(name, (n, f, r, o))| (*name, *n, f.clone(), r.clone(), o.clone()))
             .collect();
-        let (mut n, mut f, mut r) = (0, EventTally::default(), EventTally::default());
-        for (_, k, a, b) in &rows {
-            n += k;
-            f.add(a);
-            r.add(b);
+        let mut all = (
+            0,
+            EventTally::default(),
+            EventTally::default(),
+            EventTally::default(),
+        );
+        for (_, k, a, b, c) in &rows {
+            all.0 += k;
+            all.1.add(a);
+            all.2.add(b);
+            all.3.add(c);
         }
-        rows.push(("all", n, f, r));
+        rows.push(("all", all.0, all.1, all.2, all.3));
         rows
     }
 
     /// The extraction's tally over every article.
     fn all(&self) -> EventTally {
         let mut t = EventTally::default();
-        for (_, f, _) in &self.parts {
+        for (_, f, _, _) in &self.parts {
             t.add(f);
         }
         t
@@ -1262,7 +1278,7 @@ fn part_b(args: &Args, corpus: &Path) -> Result<PartB> {
     }
     let texts: Vec<&str> = gold.iter().map(|(_, c)| c.as_str()).collect();
     let found = extract_candidates_batch(&texts, threads());
-    let mut parts: [(usize, EventTally, EventTally); 3] = Default::default();
+    let mut parts: [(usize, EventTally, EventTally, EventTally); 3] = Default::default();
     let mut errors = Vec::new();
     for ((g, content), (x, cands)) in gold.iter().zip(found) {
         let text: Vec<char> = content.chars().collect();
@@ -1279,6 +1295,8 @@ fn part_b(args: &Args, corpus: &Path) -> Result<PartB> {
         let want = args.errors && part != 1;
         let t = score_article(&g.events, &kept, &text, want.then_some(&mut errs));
         let r = score_article(&g.events, &rules, &text, None);
+        let own = select_with(&cands, EventFilter::embedded(), &RoleModel::rules());
+        let o = score_article(&g.events, &own, &text, None);
         if !errs.is_empty() {
             errors.push(format!(
                 " {} #{} ({})",
@@ -1289,6 +1307,7 @@ fn part_b(args: &Args, corpus: &Path) -> Result<PartB> {
         parts[part].0 += 1;
         parts[part].1.add(&t);
         parts[part].2.add(&r);
+        parts[part].3.add(&o);
     }
     Ok(PartB {
         articles: gold.len(),
@@ -1454,7 +1473,7 @@ fn print_b(args: &Args, b: &PartB) {
         "dated"
     );
     let rows = b.rows();
-    for (name, n, t, _) in &rows {
+    for (name, n, t, _, _) in &rows {
         println!(
             "{:<8} {:>8} {:>5} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3} | {:>12} {:>6.3} {:>6.3} {:>6.3} | {:>6.3} {:>6.3} {:>9.3} {:>6.3} {:>6}",
             name,
@@ -1483,7 +1502,7 @@ fn print_b(args: &Args, b: &PartB) {
         "{:<8} {:>5} {:>5} {:>6} {:>6} {:>6} | {:>13}",
         "part", "pred", "match", "P", "R", "F1", "filter F1 -"
     );
-    for (name, _, t, r) in &rows {
+    for (name, _, t, r, _) in &rows {
         println!(
             "{:<8} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3} | {:>+13.3}",
             name,
@@ -1493,6 +1512,24 @@ fn print_b(args: &Args, b: &PartB) {
             r.r(),
             r.f1(),
             t.f1() - r.f1()
+        );
+    }
+    println!(
+        "\nparticipants of the matched events, as the rules read them and as the learned role models choose them (trained on the \"filter\" part and the tune part, never on held-out):"
+    );
+    println!(
+        "{:<8} {:>5} | {:>13} {:>13} | {:>15} {:>15}",
+        "part", "match", "rules source", "rules target", "learned source", "learned target"
+    );
+    for (name, _, t, _, o) in &rows {
+        println!(
+            "{:<8} {:>5} | {:>13.3} {:>13.3} | {:>15.3} {:>15.3}",
+            name,
+            t.matched,
+            o.source(),
+            o.target(),
+            t.source(),
+            t.target()
         );
     }
     let all = b.all();
@@ -1571,10 +1608,11 @@ fn json_b(args: &Args, b: &PartB) -> Value {
     let parts: serde_json::Map<String, Value> = b
         .rows()
         .iter()
-        .map(|(name, n, t, r)| {
+        .map(|(name, n, t, r, o)| {
             let mut v = t.json();
             v["articles"] = json!(n);
             v["rules_alone"] = r.json();
+            v["rules_participants"] = json!({"source": o.source(), "target": o.target()});
             (name.to_string(), v)
         })
         .collect();
@@ -1653,6 +1691,16 @@ pub fn run(args: Args) -> Result<ExitCode> {
         "part B certainty accuracy",
         ball.as_ref().map(EventTally::certainty),
         args.floor_certainty,
+    ));
+    checks.push((
+        "part B source accuracy",
+        ball.as_ref().map(EventTally::source),
+        args.floor_event_source,
+    ));
+    checks.push((
+        "part B target accuracy",
+        ball.as_ref().map(EventTally::target),
+        args.floor_event_target,
     ));
     let mut failed = false;
     for (name, value, floor) in checks {
