@@ -169,8 +169,9 @@ pub fn candidates(body: &str, entities: &[Entity], quotes: &[Quote]) -> Candidat
     build_candidates(body, entities, quotes, true)
 }
 
-/// [`candidates`]; with `all_features` false only the candidates the filter weighs (vetoed
-/// and [`rescuable`]) get features, the extraction's fast path.
+/// [`candidates`]; with `all_features` false (the extraction's fast path) only the
+/// candidates the filter weighs (vetoed and [`rescuable`]) get features, and only those the
+/// embedded filter keeps get candidate participants.
 fn build_candidates(
     body: &str,
     entities: &[Entity],
@@ -258,20 +259,25 @@ fn build_candidates(
         forms.push(f);
         shapes.push(shape);
     }
-    // Only a candidate that can be kept has its participants weighed.
+
+    let weighed = |i: usize| all_features || (!vetoes[i].is_empty() && rescuable(&events[i]));
+    let features = filter::features(
+        &doc.chars, entities, quotes, &events, &vetoes, &forms, weighed,
+    );
+    // Only a candidate that can be kept has its participants weighed; on the extraction's
+    // fast path, only one the filter keeps.
     let roles = (0..events.len())
         .map(|i| {
-            if vetoes[i].is_empty() || rescuable(&events[i]) {
+            let kept = vetoes[i].is_empty()
+                || rescuable(&events[i])
+                    && (all_features || filter::EventFilter::embedded().keep(&features[i]));
+            if kept {
                 roles::choices(&doc, &events, i, shapes[i], &b.heads)
             } else {
                 roles::RoleChoices::default()
             }
         })
         .collect();
-    let weighed = |i: usize| all_features || (!vetoes[i].is_empty() && rescuable(&events[i]));
-    let features = filter::features(
-        &doc.chars, entities, quotes, &events, &vetoes, &forms, weighed,
-    );
     Candidates {
         events,
         features,
