@@ -158,8 +158,9 @@ pub struct Candidates {
     /// `vetoes[i]`: the soft rules that judged `events[i]` no event (`reference`,
     /// `no_actor`…; see `SOFT_VETOES`); empty for the events the rules alone extract.
     pub vetoes: Vec<Vec<&'static str>>,
-    /// `roles[i]`: the candidate participants of `events[i]` ([`roles::choices`]); empty
-    /// for a candidate that cannot be kept.
+    /// `roles[i]`: the candidate participants of `events[i]` ([`roles::RoleChoices`]); empty
+    /// for a candidate that cannot be kept (on the extraction's fast path, also for one the
+    /// filter does not keep).
     pub roles: Vec<roles::RoleChoices>,
 }
 

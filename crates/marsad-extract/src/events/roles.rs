@@ -1,24 +1,29 @@
 //! Learned participants: two logistic regressions that pick an event's source and target
-//! among the phrases of its sentence.
+//! among the phrases around its trigger.
 //!
 //! The participant rules ([`super::args`]) read a source and a target from word order and
 //! prepositions, and when no rule fires they leave the role empty. On the annotated articles
 //! that left about a third of the annotated targets unfilled (`المواطنين` after `دعا`,
 //! `جنديين تركيين` after `مقتل`), and a rule that fires on the wrong phrase has no second
-//! choice. So every event also gets a list of candidate phrases: the entities of its
-//! sentence and of the sentence before (a pronoun's antecedent, which the annotation spans),
-//! every noun phrase the participant reader finds from a word of its sentence, and the
-//! rules' own choices. Each candidate is described by where it stands from the trigger
-//! (side, distance, rank among the candidates on that side, the preposition or glued
-//! particle in front of it, what lies between: another trigger, a speech verb, a comma, a
-//! clause boundary), what it is (entity kind, title or group head, its head word, a number
-//! or victim word, a phrase naming no one), the trigger (type, stem, verb or noun, light
-//! verb, mode) and whether the rules chose it for this role or the other one. A model per
-//! role ([`RoleModel`], `data/events/source.tsv` and `target.tsv`, trained by `marsad train
-//! roles`) gives each candidate the probability that it is the participant; the most likely
-//! one fills the role when it reaches the role's threshold, else the role stays empty. The
-//! target is chosen among the candidates that do not overlap the chosen source: an actor does
-//! not act on itself.
+//! choice. So every event the extraction keeps also gets a list of candidate phrases
+//! (`choices`): the entities of its sentence and of the sentence before (a pronoun's
+//! antecedent, which the annotation spans), the phrases the participant reader chunks from
+//! its sentence left to right, and the rules' own choices; all pass the rules' test of who
+//! can be a party, and none stands before a speech verb that stands before the trigger.
+//! Each candidate is described by where it stands from the trigger (side, distance, rank
+//! among the phrases and among the names on that side, the word or glued particle in front
+//! of it, an agent marker, what lies between: another trigger, a speech verb, a comma,
+//! clause boundaries), what it is (entity kind, head word, title or group head, a number or
+//! victim word), the trigger (type, stem, verb, noun or light verb, mode), and whether the
+//! rules chose it for this role or the other one, or gave it to another trigger.
+//!
+//! A model per role ([`RoleModel`], `data/events/source.tsv` and `target.tsv`, trained by
+//! `marsad train roles`) gives each candidate the probability that it is the participant.
+//! The likeliest fills an empty role when it reaches the role's threshold, and replaces the
+//! rules' choice only when it beats it by the role's margin ([`choose`]); when the two roles
+//! fall on one phrase, the surer role keeps it and the other chooses again among the phrases
+//! apart from it ([`decide_with`]): an actor does not act on itself. The models only change
+//! an event's source and target, never which events are extracted.
 
 use super::args::{self, Np};
 use super::doc::Doc;

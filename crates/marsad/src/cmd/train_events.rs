@@ -13,10 +13,11 @@
 use crate::eval::events::{GoldArticle, check_gold, typed_matches};
 use crate::eval::{EVENTS_HELD_OUT, load_gold};
 use anyhow::{Context, Result, bail};
+use marsad_extract::events::Candidates;
 use marsad_extract::events::filter::{self, TrainOptions};
 use marsad_extract::events::rescuable;
 use marsad_extract::pipeline::extract_candidates_batch;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
@@ -118,45 +119,60 @@ fn best_threshold(scored: &[Scored], gold: usize, precise: bool) -> Score {
     best
 }
 
+/// The annotated articles outside the held-out part, in `order`, and the rules' candidate
+/// events of each: what the learned event models train on. Fewer articles than `folds` is
+/// an error naming both.
+pub(crate) fn training_set(
+    gold_path: &Path,
+    corpus: &Path,
+    folds: usize,
+) -> Result<(Vec<GoldArticle>, Vec<Candidates>)> {
+    if folds < 2 {
+        bail!("--folds must be at least 2");
+    }
+    let mut gold = load_gold(gold_path, corpus, |g: &GoldArticle| &g.head)?;
+    for (g, _) in &gold {
+        check_gold(g)?;
+    }
+    gold.retain(|(g, _)| !EVENTS_HELD_OUT.contains(&g.head.order));
+    gold.sort_by_key(|(g, _)| g.head.order);
+    if gold.len() < folds {
+        bail!(
+            "{}: {} articles outside the held-out part, fewer than the {} folds of --folds",
+            gold_path.display(),
+            gold.len(),
+            folds
+        );
+    }
+    let texts: Vec<&str> = gold.iter().map(|(_, c)| c.as_str()).collect();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let found = extract_candidates_batch(&texts, threads)
+        .into_iter()
+        .map(|(_, c)| c)
+        .collect();
+    Ok((gold.into_iter().map(|(g, _)| g).collect(), found))
+}
+
 /// A path's file name, for the model's provenance (the folder differs from machine to
 /// machine, and the file must not).
-fn file_name(p: &std::path::Path) -> String {
+pub(crate) fn file_name(p: &Path) -> String {
     p.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    if args.folds < 2 {
-        bail!("--folds must be at least 2");
-    }
     let opts = TrainOptions {
         l2: args.l2,
         iterations: args.iterations,
         min_count: args.min_count,
         ..TrainOptions::default()
     };
-    let mut gold = load_gold(&args.gold, &args.corpus, |g: &GoldArticle| &g.head)?;
-    for (g, _) in &gold {
-        check_gold(g)?;
-    }
-    gold.retain(|(g, _)| !EVENTS_HELD_OUT.contains(&g.head.order));
-    gold.sort_by_key(|(g, _)| g.head.order);
-    if gold.len() < args.folds {
-        bail!(
-            "{}: {} articles outside the held-out part, fewer than the {} folds of --folds",
-            args.gold.display(),
-            gold.len(),
-            args.folds
-        );
-    }
-    let texts: Vec<&str> = gold.iter().map(|(_, c)| c.as_str()).collect();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let found = extract_candidates_batch(&texts, threads);
+    let (gold, found) = training_set(&args.gold, &args.corpus, args.folds)?;
     let articles: Vec<Article> = gold
         .iter()
         .zip(found)
-        .map(|((g, _), (_, cands))| {
+        .map(|(g, cands)| {
             let mut labels = vec![false; cands.events.len()];
             for (_, pi) in typed_matches(&g.events, &cands.events) {
                 labels[pi] = true;

@@ -8,18 +8,21 @@
 //! the source (the target) when it overlaps the gold source (target) span: the scorer's rule
 //! for a right participant. A gold participant no candidate reaches teaches nothing and is
 //! left out of training, but counts as an error in the figures. One logistic regression per
-//! role learns from those labels; the threshold the best candidate needs to fill a role is
-//! the one with the best accuracy on out-of-fold predictions (k contiguous folds of
-//! articles). Deterministic: the same gold, corpus and options give the same files.
+//! role learns from those labels. Each role's threshold (what the likeliest candidate needs
+//! to fill an empty role) and margin (by how much it must beat the rules' choice to replace
+//! it) are chosen on out-of-fold predictions (k contiguous folds of articles) by the
+//! one-standard-error rule: the setting closest to the rules among those within one standard
+//! error of the best accuracy. Deterministic: the same gold, corpus and options give the same
+//! files.
 
-use crate::eval::events::{GoldArticle, arg_ok, check_gold, typed_matches};
-use crate::eval::{EVENTS_HELD_OUT, load_gold};
+use super::train_events::{file_name, training_set};
+use crate::eval::EVENTS_HELD_OUT;
+use crate::eval::events::{arg_ok, typed_matches};
 use anyhow::{Context, Result, bail};
 use marsad_core::Argument;
 use marsad_extract::events::filter::{self, EventFilter, TrainOptions};
 use marsad_extract::events::roles::{Role, RoleChoices, RoleModel, decide_with};
-use marsad_extract::pipeline::extract_candidates_batch;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
@@ -166,43 +169,18 @@ fn best_setting(
         .unwrap_or((fixed[role], 0))
 }
 
-fn file_name(p: &Path) -> String {
-    p.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
 const ROLES: [&str; 2] = ["source", "target"];
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    if args.folds < 2 {
-        bail!("--folds must be at least 2");
-    }
     let opts = TrainOptions {
         l2: args.l2,
         iterations: args.iterations,
         min_count: args.min_count,
         ..TrainOptions::default()
     };
-    let mut gold = load_gold(&args.gold, &args.corpus, |g: &GoldArticle| &g.head)?;
-    for (g, _) in &gold {
-        check_gold(g)?;
-    }
-    gold.retain(|(g, _)| !EVENTS_HELD_OUT.contains(&g.head.order));
-    gold.sort_by_key(|(g, _)| g.head.order);
-    if gold.len() < args.folds {
-        bail!(
-            "{}: {} articles outside the held-out part, fewer than the {} folds of --folds",
-            args.gold.display(),
-            gold.len(),
-            args.folds
-        );
-    }
-    let texts: Vec<&str> = gold.iter().map(|(_, c)| c.as_str()).collect();
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let found = extract_candidates_batch(&texts, threads);
+    let (gold, found) = training_set(&args.gold, &args.corpus, args.folds)?;
     let mut events: Vec<Matched> = Vec::new();
-    for (article, ((g, _), (_, cands))) in gold.iter().zip(found).enumerate() {
+    for (article, (g, cands)) in gold.iter().zip(found).enumerate() {
         for (gi, pi) in typed_matches(&g.events, &cands.events) {
             let Some(choices) = cands.roles.get(pi).filter(|c| !c.spans.is_empty()) else {
                 continue;
