@@ -6,8 +6,8 @@
 //! that left about a third of the annotated targets unfilled (`المواطنين` after `دعا`,
 //! `جنديين تركيين` after `مقتل`), and a rule that fires on the wrong phrase has no second
 //! choice. So every event the extraction keeps also gets a list of candidate phrases
-//! (`choices`): the entities of its sentence and of the sentence before (a pronoun's
-//! antecedent, which the annotation spans), the phrases the participant reader chunks from
+//! (`choices`): the entities of its sentence and of the two before (a pronoun's antecedent,
+//! or the name of someone now called by a title: the annotation spans the name), the phrases the participant reader chunks from
 //! its sentence left to right, and the rules' own choices; all pass the rules' test of who
 //! can be a party, and none stands before a speech verb that stands before the trigger.
 //! Each candidate is described by where it stands from the trigger (side, distance, rank
@@ -278,8 +278,11 @@ struct Cand {
     np: Option<Np>,
 }
 
-/// Candidates are looked for this many tokens around the trigger, at most.
+/// Phrases are looked for this many tokens around the trigger, at most.
 const REACH: usize = 30;
+
+/// Entities are looked for in this many sentences before the trigger's.
+const EARLIER_SENTENCES: usize = 2;
 
 /// The candidate participants of `events[at]` and their features for both roles. `heads`
 /// are the trigger tokens of the body (a phrase does not run over one); the other events
@@ -304,11 +307,12 @@ pub(crate) fn choices(
         .token_at_or_after(event.cue_end.saturating_sub(1))
         .clamp(a, n - 1);
     let sent = doc.sentence(a);
-    let prev = if sent.start > 0 {
-        doc.sentence(sent.start - 1).start
-    } else {
-        sent.start
-    };
+    let mut prev = sent.start;
+    for _ in 0..EARLIER_SENTENCES {
+        if prev > 0 {
+            prev = doc.sentence(prev - 1).start;
+        }
+    }
     let lo = prev.max(a.saturating_sub(REACH));
     let hi = sent.end.min(b + 1 + REACH).min(n);
     let mut cands: Vec<Cand> = Vec::new();
@@ -322,9 +326,10 @@ pub(crate) fn choices(
         }
     };
     let in_trigger = |r: &std::ops::Range<usize>| r.start <= b && a < r.end;
-    // Entities of the sentence and of the one before (a pronoun's antecedent).
+    // Entities of the sentence and of the two before (a pronoun's antecedent, a name now
+    // replaced by a title).
     for e in &doc.ents {
-        if e.tokens.start >= lo && e.tokens.end <= hi && !in_trigger(&e.tokens) {
+        if e.tokens.start >= prev && e.tokens.end <= hi && !in_trigger(&e.tokens) {
             let np = Np::entity(e);
             if !party(doc, &np) {
                 continue;
@@ -444,6 +449,21 @@ pub(crate) fn choices(
         out.spans.push(c.arg.clone());
     }
     out
+}
+
+/// What a candidate is: an entity's kind, a phrase, or a choice of the rules found no other
+/// way.
+fn what_of(c: &Cand) -> &'static str {
+    match c.np.as_ref().and_then(|np| np.kind) {
+        Some(kind) => match kind {
+            crate::entity::EntityKind::Per => "PER",
+            crate::entity::EntityKind::Org => "ORG",
+            crate::entity::EntityKind::Loc => "LOC",
+            crate::entity::EntityKind::Misc => "MISC",
+        },
+        None if c.np.is_none() => "rules",
+        None => "phrase",
+    }
 }
 
 /// Whether a phrase may be a participant: the rules' test ([`args::is_party`]), and no
@@ -644,16 +664,7 @@ impl<'d, 'a> Context<'d, 'a> {
             }
         }
         // What the phrase is.
-        let what = match c.np.as_ref().and_then(|np| np.kind) {
-            Some(kind) => match kind {
-                crate::entity::EntityKind::Per => "PER",
-                crate::entity::EntityKind::Org => "ORG",
-                crate::entity::EntityKind::Loc => "LOC",
-                crate::entity::EntityKind::Misc => "MISC",
-            },
-            None if c.np.is_none() => "rules",
-            None => "phrase",
-        };
+        let what = what_of(c);
         f.push(format!("what={what}"));
         f.push(format!("side={side}|what={what}"));
         f.push(format!("type={k}|what={what}"));
