@@ -3,7 +3,7 @@
 //! This crate has no I/O and knows nothing about articles: every function takes a `&str` and
 //! returns values whose offsets point back into that `&str`.
 //!
-//! * [`normalize`]: switchable folds, split into lossless and lossy, with an [`OffsetMap`]
+//! * [`normalize`](mod@normalize): switchable folds, split into lossless and lossy, with an [`OffsetMap`]
 //!   from normalized text back to the input.
 //! * [`token`]: a tokenizer for news text (words, numbers, dates, times, URLs, e-mails,
 //!   mentions, hashtags, punctuation) with char and byte spans.

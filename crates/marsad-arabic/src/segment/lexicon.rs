@@ -5,7 +5,7 @@
 //! count and then by word (byte order), after a few `#` header lines. Words are ArabicWord
 //! tokens of the tokenizer, normalized with [`Folds::LOSSLESS`] and nothing else, so the same
 //! file serves both input forms: the lossless segmenter looks words up as they are, the
-//! folded one folds the keys at load time (see [`Lexicon::counts`]).
+//! folded one folds the keys at load time (see `Lexicon::counts`).
 
 use crate::normalize::{Folds, normalize_into};
 use crate::token::{TokenKind, Tokens};

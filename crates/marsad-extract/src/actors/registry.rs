@@ -1,6 +1,6 @@
 //! Corpus-level resolution: stable actor ids, alias merging, and the surname rule.
 //!
-//! * **Ids.** An actor's id is [`ActorKey::id`]: a hash of its canonical name (search form),
+//! * **Ids.** An actor's id is [`super::ActorKey::id`]: a hash of its canonical name (search form),
 //!   type and name-implied country. It never depends on a counter or on insertion order, so
 //!   the same actor gets the same id in any store that meets it under the same name first.
 //! * **Aliases.** A draft whose own key is unknown joins an existing actor of the same type

@@ -1,6 +1,6 @@
 //! Certainty: how sure the text is of a clause.
 //!
-//! One cue lexicon ([`lexicon`]) and one rule, shared by quotes and events: the **leftmost**
+//! One cue lexicon (`lexicon`) and one rule, shared by quotes and events: the **leftmost**
 //! cue in the head of a clause sets its label, because in an Arabic clause the word that
 //! takes widest scope comes first (`ربما لا يكونون…` is hedged, `لا يوجد اتفاقيات يمكننا…` is
 //! denied). Only the first [`HEAD_WORDS`] words are read: a cue deep inside a relative clause

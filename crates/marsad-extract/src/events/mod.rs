@@ -11,7 +11,10 @@
 //!    preposition (`لهم`, `لفخامة الرئيس`) is never a subject or object, and an actor does
 //!    not act on itself: when both name the same, the source (read by the weaker rules) goes.
 //!    The pronoun on an act against someone (`اعتقاله`, `تم إعدامهم`) names the one acted
-//!    on, unless an object follows it (`اتهامه إيران`).
+//!    on, unless an object follows it (`اتهامه إيران`). The learned participant models
+//!    ([`roles`]) then choose among the rules' reading and the other phrases around the
+//!    trigger: they fill a role the rules left empty, and replace the rules' choice only by
+//!    a clear margin.
 //! 3. **Date** ([`dates`]): the time expression nearest the trigger in its clause, else in
 //!    its sentence, kept as written; [`crate::pipeline::link_events`] resolves it.
 //! 4. **Certainty and attribution** ([`certainty`]): the claims rule on the trigger's clause,
@@ -93,7 +96,8 @@ pub fn extract(body: &str, entities: &[Entity], quotes: &[Quote]) -> Vec<Event> 
 }
 
 /// The extraction's events: every candidate no rule vetoed, and the vetoed candidates
-/// `model` judges events after all, in order.
+/// `model` judges events after all, in order; their source and target are chosen by the
+/// embedded participant models ([`roles::RoleModel::embedded`]).
 pub fn select(found: &Candidates, model: &filter::EventFilter) -> Vec<Event> {
     select_with(found, model, roles::RoleModel::embedded())
 }

@@ -15,7 +15,7 @@
 //!   ANERcorp's conventions; [`Tagger::tag_document`] tags the sentences of a document
 //!   (that is what `marsad eval ner` scores, the gold file as one document).
 //! * [`NerModel::recognize`] tokenizes raw text with marsad's tokenizer, splits sentences,
-//!   tags them, adds the gazetteer layer of [`rules`] (government bodies such as حكومة
+//!   tags them, adds the gazetteer layer of `rules` (government bodies such as حكومة
 //!   الوفاق and listed places), spreads the people it found to bare mentions of their
 //!   surname elsewhere in the text, and returns entities with char offsets into the input.
 //!   A proclitic on an entity's first word (وأمريكا, بموسكو) is left out of its span.

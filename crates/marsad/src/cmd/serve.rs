@@ -42,7 +42,7 @@ pub struct Args {
     /// A file holding the bearer token that allows uploads (else $MARSAD_TOKEN).
     #[arg(long, value_name = "FILE")]
     token_file: Option<PathBuf>,
-    /// Allow browser calls from this origin (CORS), e.g. https://intranet.example; repeatable.
+    /// Allow browser calls from this origin (CORS), e.g. `https://intranet.example`; repeatable.
     #[arg(long = "cors-origin", value_name = "ORIGIN")]
     cors_origins: Vec<String>,
     /// Largest request body, in MiB.
