@@ -29,7 +29,7 @@ use super::args::{self, Np};
 use super::doc::Doc;
 use super::filter::{EventFilter, FilterError};
 use super::heads;
-use marsad_core::{Argument, Event, EventType};
+use marsad_core::{Argument, Event};
 use std::sync::OnceLock;
 
 /// The committed source model, embedded in the binary.
@@ -416,24 +416,34 @@ pub(crate) fn choices(
     let name_ranks = ranks(&cands, a, b, |c| {
         c.np.as_ref().is_some_and(|np| np.kind.is_some())
     });
+    // The participants the rules gave the other triggers (هدد قائد الكتائب … غارات قالت
+    // القيادة إنها استهدفت: the threat's subject is not the strike's), in event order.
+    let mut taken: Vec<(&str, &str, &Argument)> = Vec::new();
+    for (k, other) in events.iter().enumerate() {
+        if k == at || other.cue_start == event.cue_start {
+            continue;
+        }
+        let side = if other.cue_start < event.cue_start {
+            "before"
+        } else {
+            "after"
+        };
+        for (role, arg) in [("source", &other.source), ("target", &other.target)] {
+            if let Some(arg) = arg {
+                taken.push((role, side, arg));
+            }
+        }
+    }
+    let chosen = [
+        ctx.chosen(event.source.as_ref()),
+        ctx.chosen(event.target.as_ref()),
+    ];
     for ((c, rank), name_rank) in cands.iter().zip(side_ranks).zip(name_ranks) {
         let mut common = ctx.common(c, rank);
-        // The rules made the phrase a participant of another trigger (هدد قائد الكتائب …
-        // غارات قالت القيادة إنها استهدفت: the threat's subject is not the strike's).
-        for (k, other) in events.iter().enumerate() {
-            if k == at || other.cue_start == event.cue_start {
-                continue;
-            }
-            let side = if other.cue_start < event.cue_start {
-                "before"
-            } else {
-                "after"
-            };
-            for (role, arg) in [("source", &other.source), ("target", &other.target)] {
-                if arg.as_ref().is_some_and(|x| overlaps(x, &c.arg)) {
-                    common.push(format!("taken={role}|by={side}"));
-                    common.push(format!("pos={}|taken={role}|by={side}", ctx.pos));
-                }
+        for &(role, side, arg) in &taken {
+            if overlaps(arg, &c.arg) {
+                common.push(format!("taken={role}|by={side}"));
+                common.push(format!("pos={}|taken={role}|by={side}", ctx.pos));
             }
         }
         if c.np.as_ref().is_some_and(|np| np.kind.is_some()) {
@@ -442,10 +452,20 @@ pub(crate) fn choices(
             common.push(format!("side={side}|name_rank={r}"));
             common.push(format!("type={k}|side={side}|name_rank={r}"));
         }
-        out.source
-            .push(ctx.for_role(&common, c, event.source.as_ref(), event.target.as_ref()));
-        out.target
-            .push(ctx.for_role(&common, c, event.target.as_ref(), event.source.as_ref()));
+        out.source.push(ctx.for_role(
+            &common,
+            c,
+            event.source.as_ref(),
+            event.target.as_ref(),
+            chosen[0],
+        ));
+        out.target.push(ctx.for_role(
+            &common,
+            c,
+            event.target.as_ref(),
+            event.source.as_ref(),
+            chosen[1],
+        ));
         out.spans.push(c.arg.clone());
     }
     out
@@ -464,6 +484,14 @@ fn what_of(c: &Cand) -> &'static str {
         None if c.np.is_none() => "rules",
         None => "phrase",
     }
+}
+
+/// Whether an agent marker stands right before the phrase: `من قبل X`, `على يد X`, `بنيران
+/// X` name the agent of a noun or a passive as such.
+fn agent_marked(doc: &Doc<'_>, c: &Cand) -> bool {
+    let s0 = c.tokens.start;
+    s0 >= 2 && args::agent_marker(doc, s0 - 2) == 2
+        || s0 >= 1 && args::agent_marker(doc, s0 - 1) == 1
 }
 
 /// Whether a phrase may be a participant: the rules' test ([`args::is_party`]), and no
@@ -547,11 +575,27 @@ impl<'d, 'a> Context<'d, 'a> {
             a,
             b,
             heads,
-            kind: kind_name(event.kind),
+            kind: event.kind.name(),
             pos,
             stem: doc.head_key(a).to_string(),
             mode: event.mode.clone().unwrap_or_default(),
         }
+    }
+
+    /// What the rules chose for a role: a name (an entity's span), a phrase, or none.
+    fn chosen(&self, rules: Option<&Argument>) -> &'static str {
+        rules.map_or("none", |t| {
+            if self
+                .doc
+                .ents
+                .iter()
+                .any(|e| e.start == t.start && e.end == t.end)
+            {
+                "name"
+            } else {
+                "phrase"
+            }
+        })
     }
 
     /// The features that do not depend on the role.
@@ -605,11 +649,7 @@ impl<'d, 'a> Context<'d, 'a> {
             f.push(format!("type={k}|side={side}|glued={g}"));
             f.push(format!("stem={st}|side={side}|glued={g}"));
         }
-        // من قبل X، على يد X، بنيران X: the agent of a noun or a passive, named as such.
-        let s0 = c.tokens.start;
-        if s0 >= 2 && args::agent_marker(doc, s0 - 2) == 2
-            || s0 >= 1 && args::agent_marker(doc, s0 - 1) == 1
-        {
+        if agent_marked(doc, c) {
             f.push(format!("side={side}|agent_marker"));
             f.push(format!("type={k}|side={side}|agent_marker"));
             f.push(format!("pos={p}|side={side}|agent_marker"));
@@ -697,13 +737,15 @@ impl<'d, 'a> Context<'d, 'a> {
     }
 
     /// The role features: the common ones and whether the rules chose the candidate for
-    /// this role (`same`) or the other (`other`), or left this role empty.
+    /// this role (`same`) or the other (`other`), or left this role empty; `chosen` is
+    /// what the rules chose for this role ([`Context::chosen`]).
     fn for_role(
         &self,
         common: &[String],
         c: &Cand,
         this: Option<&Argument>,
         other: Option<&Argument>,
+        chosen: &str,
     ) -> Vec<String> {
         let mut f = common.to_vec();
         let same =
@@ -720,23 +762,11 @@ impl<'d, 'a> Context<'d, 'a> {
             "empty"
         };
         f.push(format!("rule={rule}"));
-        if common.iter().any(|x| x == "side=after|agent_marker") {
+        if c.tokens.end > self.a && agent_marked(self.doc, c) {
             f.push(format!("rule={rule}|agent_marker"));
         }
-        // What the rules chose for this role, beside what this candidate is: a bare phrase
-        // chosen by the rules gives way to the name it describes.
-        let chosen = this.map_or("none", |t| {
-            if self
-                .doc
-                .ents
-                .iter()
-                .any(|e| e.start == t.start && e.end == t.end)
-            {
-                "name"
-            } else {
-                "phrase"
-            }
-        });
+        // What the rules chose for this role (`chosen`), beside what this candidate is: a
+        // bare phrase chosen by the rules gives way to the name it describes.
         let what =
             c.np.as_ref()
                 .and_then(|np| np.kind)
@@ -746,10 +776,6 @@ impl<'d, 'a> Context<'d, 'a> {
         f.push(format!("pos={}|rule={rule}", self.pos));
         f
     }
-}
-
-fn kind_name(k: EventType) -> &'static str {
-    k.name()
 }
 
 #[cfg(test)]
