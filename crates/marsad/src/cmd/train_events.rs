@@ -20,20 +20,29 @@ use marsad_extract::pipeline::extract_candidates_batch;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// What the learned event models train on: the gold, the corpus it points into, and the
+/// folds of the cross-validation that picks their thresholds (shared by `train events` and
+/// `train roles`).
 #[derive(Debug, clap::Args)]
-pub struct Args {
+pub struct TrainingData {
     /// marsad's event gold (JSONL, one article per line).
     #[arg(long, default_value = "crates/marsad-extract/tests/gold/events.jsonl")]
     pub gold: PathBuf,
     /// The corpus the gold offsets point into (the SaudiNewsNet sample, `.jsonl.gz`).
     #[arg(long)]
     pub corpus: PathBuf,
+    /// Folds of the cross-validation that picks the thresholds.
+    #[arg(long, default_value_t = 5)]
+    pub folds: usize,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub data: TrainingData,
     /// Where to write the model.
     #[arg(long)]
     pub out: PathBuf,
-    /// Folds of the cross-validation that picks the threshold.
-    #[arg(long, default_value_t = 5)]
-    pub folds: usize,
     /// L2 penalty.
     #[arg(long, default_value_t = TrainOptions::default().l2)]
     pub l2: f32,
@@ -122,11 +131,8 @@ fn best_threshold(scored: &[Scored], gold: usize, precise: bool) -> Score {
 /// The annotated articles outside the held-out part, in `order`, and the rules' candidate
 /// events of each: what the learned event models train on. Fewer articles than `folds` is
 /// an error naming both.
-pub(crate) fn training_set(
-    gold_path: &Path,
-    corpus: &Path,
-    folds: usize,
-) -> Result<(Vec<GoldArticle>, Vec<Candidates>)> {
+pub(crate) fn training_set(data: &TrainingData) -> Result<(Vec<GoldArticle>, Vec<Candidates>)> {
+    let (gold_path, corpus, folds) = (&data.gold, &data.corpus, data.folds);
     if folds < 2 {
         bail!("--folds must be at least 2");
     }
@@ -168,7 +174,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         min_count: args.min_count,
         ..TrainOptions::default()
     };
-    let (gold, found) = training_set(&args.gold, &args.corpus, args.folds)?;
+    let (gold, found) = training_set(&args.data)?;
     let articles: Vec<Article> = gold
         .iter()
         .zip(found)
@@ -221,7 +227,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
 
     // Out-of-fold probabilities: contiguous folds of articles in `order`.
-    let k = args.folds;
+    let k = args.data.folds;
     let fold_of = |i: usize| i * k / articles.len();
     let mut scored: Vec<Scored> = Vec::with_capacity(n_cand);
     for f in 0..k {
@@ -294,8 +300,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             "marsad event filter: logistic regression over the rules' candidate events (crates/marsad-extract/src/events/filter.rs)".to_string(),
             format!(
                 "rebuild: marsad train events --gold {} --corpus {} --out <this file> --folds {k} --l2 {} --iterations {} --min-count {}",
-                file_name(&args.gold),
-                file_name(&args.corpus),
+                file_name(&args.data.gold),
+                file_name(&args.data.corpus),
                 opts.l2,
                 opts.iterations,
                 opts.min_count

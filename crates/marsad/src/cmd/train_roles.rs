@@ -15,7 +15,7 @@
 //! error of the best accuracy. Deterministic: the same gold, corpus and options give the same
 //! files.
 
-use super::train_events::{file_name, training_set};
+use super::train_events::{TrainingData, file_name, training_set};
 use crate::eval::EVENTS_HELD_OUT;
 use crate::eval::events::{arg_ok, typed_matches};
 use anyhow::{Context, Result, bail};
@@ -27,21 +27,14 @@ use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// marsad's event gold (JSONL, one article per line).
-    #[arg(long, default_value = "crates/marsad-extract/tests/gold/events.jsonl")]
-    pub gold: PathBuf,
-    /// The corpus the gold offsets point into (the SaudiNewsNet sample, `.jsonl.gz`).
-    #[arg(long)]
-    pub corpus: PathBuf,
+    #[command(flatten)]
+    pub data: TrainingData,
     /// Where to write the source model.
     #[arg(long)]
     pub source_out: PathBuf,
     /// Where to write the target model.
     #[arg(long)]
     pub target_out: PathBuf,
-    /// Folds of the cross-validation that picks the thresholds.
-    #[arg(long, default_value_t = 5)]
-    pub folds: usize,
     /// L2 penalty (lower than the event filter's: chosen by cross-validation, 0.0005
     /// against 0.001 to 0.02).
     #[arg(long, default_value_t = 0.0005)]
@@ -67,31 +60,34 @@ impl Matched {
         self.choices.features(Role::BOTH[role])
     }
 
-    /// The training samples of `role`: every candidate, labelled by overlap with the gold
-    /// span; none when the gold span is given but no candidate reaches it.
-    fn samples(&self, role: usize) -> Vec<(Vec<String>, bool)> {
+    /// Per candidate, whether it is right for `role`: it overlaps the gold span (none is
+    /// when the gold names nobody).
+    fn labels(&self, role: usize) -> Vec<bool> {
         let gold = self.gold[role];
-        let labels: Vec<bool> = self
-            .choices
+        self.choices
             .spans
             .iter()
             .map(|s| gold.is_some_and(|g| s.start < g[1] && g[0] < s.end))
-            .collect();
-        if gold.is_some() && !labels.iter().any(|&l| l) {
-            return Vec::new();
-        }
-        self.features(role).iter().cloned().zip(labels).collect()
+            .collect()
     }
 
+    /// Whether the right answer for `role` is among the choices: "nobody", or a candidate
+    /// overlapping the gold span.
     fn reachable(&self, role: usize) -> bool {
-        match self.gold[role] {
-            None => true,
-            Some(g) => self
-                .choices
-                .spans
-                .iter()
-                .any(|s| s.start < g[1] && g[0] < s.end),
+        self.gold[role].is_none() || self.labels(role).contains(&true)
+    }
+
+    /// The training samples of `role`: every candidate with its label; none when the gold
+    /// span is given but no candidate reaches it.
+    fn samples(&self, role: usize) -> Vec<(Vec<String>, bool)> {
+        if !self.reachable(role) {
+            return Vec::new();
         }
+        self.features(role)
+            .iter()
+            .cloned()
+            .zip(self.labels(role))
+            .collect()
     }
 }
 
@@ -178,7 +174,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         min_count: args.min_count,
         ..TrainOptions::default()
     };
-    let (gold, found) = training_set(&args.gold, &args.corpus, args.folds)?;
+    let (gold, found) = training_set(&args.data)?;
     let mut events: Vec<Matched> = Vec::new();
     for (article, (g, cands)) in gold.iter().zip(found).enumerate() {
         for (gi, pi) in typed_matches(&g.events, &cands.events) {
@@ -197,11 +193,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if events.is_empty() {
         bail!(
             "{}: no candidate event matches a gold event",
-            args.gold.display()
+            args.data.gold.display()
         );
     }
     let n = events.len();
-    let k = args.folds;
+    let k = args.data.folds;
     let fold_of = |article: usize| article * k / gold.len();
     let mut probs: Probs = vec![[Vec::new(), Vec::new()]; n];
     for f in 0..k {
@@ -299,8 +295,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 ),
                 format!(
                     "rebuild: marsad train roles --gold {} --corpus {} --source-out <source.tsv> --target-out <target.tsv> --folds {k} --l2 {} --iterations {} --min-count {}",
-                    file_name(&args.gold),
-                    file_name(&args.corpus),
+                    file_name(&args.data.gold),
+                    file_name(&args.data.corpus),
                     opts.l2,
                     opts.iterations,
                     opts.min_count
