@@ -1211,48 +1211,59 @@ fn part_a(args: &Args) -> Result<PartA> {
     })
 }
 
+/// The figures of one part of part B.
+#[derive(Debug, Clone, Default)]
+struct BPart {
+    articles: usize,
+    /// The extraction: the rules' candidates through the learned filter, with the learned
+    /// participants.
+    kept: EventTally,
+    /// The rules alone.
+    rules: EventTally,
+    /// The extraction's events with the rules' own participants (before the learned role
+    /// models).
+    own: EventTally,
+}
+
+impl BPart {
+    fn add(&mut self, o: &BPart) {
+        self.articles += o.articles;
+        self.kept.add(&o.kept);
+        self.rules.add(&o.rules);
+        self.own.add(&o.own);
+    }
+}
+
 struct PartB {
     articles: usize,
-    /// Tune, held-out and filter-training articles ([`B_NAMES`]): how many, then the
-    /// tallies of the extraction (the rules' candidates through the learned filter), then
-    /// those of the rules alone, then those of the extraction's events with the rules' own
-    /// participants (before the learned role models).
-    parts: [(usize, EventTally, EventTally, EventTally); 3],
+    /// Tune, held-out and filter-training articles ([`B_NAMES`]).
+    parts: [BPart; 3],
     errors: Vec<String>,
 }
 
 impl PartB {
-    /// `(name, articles, with the filter, rules alone, the rules' own participants)` for each
-    /// part and all, in print order.
-    fn rows(&self) -> Vec<(&'static str, usize, EventTally, EventTally, EventTally)> {
+    /// Each part and all, by name, in print order.
+    fn rows(&self) -> Vec<(&'static str, BPart)> {
         let mut rows: Vec<_> = B_NAMES
             .iter()
             .zip(&self.parts)
-            .map(|(name, (n, f, r, o))| (*name, *n, f.clone(), r.clone(), o.clone()))
+            .map(|(name, p)| (*name, p.clone()))
             .collect();
-        let mut all = (
-            0,
-            EventTally::default(),
-            EventTally::default(),
-            EventTally::default(),
-        );
-        for (_, k, a, b, c) in &rows {
-            all.0 += k;
-            all.1.add(a);
-            all.2.add(b);
-            all.3.add(c);
-        }
-        rows.push(("all", all.0, all.1, all.2, all.3));
+        rows.push(("all", self.total()));
         rows
+    }
+
+    fn total(&self) -> BPart {
+        let mut all = BPart::default();
+        for p in &self.parts {
+            all.add(p);
+        }
+        all
     }
 
     /// The extraction's tally over every article.
     fn all(&self) -> EventTally {
-        let mut t = EventTally::default();
-        for (_, f, _, _) in &self.parts {
-            t.add(f);
-        }
-        t
+        self.total().kept
     }
 }
 
@@ -1278,7 +1289,7 @@ fn part_b(args: &Args, corpus: &Path) -> Result<PartB> {
     }
     let texts: Vec<&str> = gold.iter().map(|(_, c)| c.as_str()).collect();
     let found = extract_candidates_batch(&texts, threads());
-    let mut parts: [(usize, EventTally, EventTally, EventTally); 3] = Default::default();
+    let mut parts: [BPart; 3] = Default::default();
     let mut errors = Vec::new();
     for ((g, content), (x, cands)) in gold.iter().zip(found) {
         let text: Vec<char> = content.chars().collect();
@@ -1304,10 +1315,12 @@ fn part_b(args: &Args, corpus: &Path) -> Result<PartB> {
             ));
             errors.extend(errs);
         }
-        parts[part].0 += 1;
-        parts[part].1.add(&t);
-        parts[part].2.add(&r);
-        parts[part].3.add(&o);
+        parts[part].add(&BPart {
+            articles: 1,
+            kept: t,
+            rules: r,
+            own: o,
+        });
     }
     Ok(PartB {
         articles: gold.len(),
@@ -1445,9 +1458,9 @@ fn print_b(args: &Args, b: &PartB) {
         "\nevents, part B: marsad's gold ({}): {} articles ({} tune, {} held out, {} filter training)",
         args.gold.display(),
         b.articles,
-        b.parts[0].0,
-        b.parts[1].0,
-        b.parts[2].0
+        b.parts[0].articles,
+        b.parts[1].articles,
+        b.parts[2].articles
     );
     println!(
         "a prediction matches when the types are equal and the triggers overlap (one to one); \"trigger only\" ignores the type"
@@ -1473,7 +1486,15 @@ fn print_b(args: &Args, b: &PartB) {
         "dated"
     );
     let rows = b.rows();
-    for (name, n, t, _, _) in &rows {
+    for (
+        name,
+        BPart {
+            articles: n,
+            kept: t,
+            ..
+        },
+    ) in &rows
+    {
         println!(
             "{:<8} {:>8} {:>5} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3} | {:>12} {:>6.3} {:>6.3} {:>6.3} | {:>6.3} {:>6.3} {:>9.3} {:>6.3} {:>6}",
             name,
@@ -1502,7 +1523,13 @@ fn print_b(args: &Args, b: &PartB) {
         "{:<8} {:>5} {:>5} {:>6} {:>6} {:>6} | {:>13}",
         "part", "pred", "match", "P", "R", "F1", "filter F1 -"
     );
-    for (name, _, t, r, _) in &rows {
+    for (
+        name,
+        BPart {
+            kept: t, rules: r, ..
+        },
+    ) in &rows
+    {
         println!(
             "{:<8} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3} | {:>+13.3}",
             name,
@@ -1521,7 +1548,13 @@ fn print_b(args: &Args, b: &PartB) {
         "{:<8} {:>5} | {:>13} {:>13} | {:>15} {:>15}",
         "part", "match", "rules source", "rules target", "learned source", "learned target"
     );
-    for (name, _, t, _, o) in &rows {
+    for (
+        name,
+        BPart {
+            kept: t, own: o, ..
+        },
+    ) in &rows
+    {
         println!(
             "{:<8} {:>5} | {:>13.3} {:>13.3} | {:>15.3} {:>15.3}",
             name,
@@ -1608,13 +1641,23 @@ fn json_b(args: &Args, b: &PartB) -> Value {
     let parts: serde_json::Map<String, Value> = b
         .rows()
         .iter()
-        .map(|(name, n, t, r, o)| {
-            let mut v = t.json();
-            v["articles"] = json!(n);
-            v["rules_alone"] = r.json();
-            v["rules_participants"] = json!({"source": o.source(), "target": o.target()});
-            (name.to_string(), v)
-        })
+        .map(
+            |(
+                name,
+                BPart {
+                    articles: n,
+                    kept: t,
+                    rules: r,
+                    own: o,
+                },
+            )| {
+                let mut v = t.json();
+                v["articles"] = json!(n);
+                v["rules_alone"] = r.json();
+                v["rules_participants"] = json!({"source": o.source(), "target": o.target()});
+                (name.to_string(), v)
+            },
+        )
         .collect();
     let all = b.all();
     let by_type: Vec<Value> = EventType::ALL
