@@ -42,6 +42,8 @@ fn the_filter_adds_vetoed_candidates_only_and_never_a_protest() {
         ],
         // No candidate participants: the rules' own are kept.
         roles: Vec::new(),
+        learned: vec![false; 4],
+        tokens: Vec::new(),
     };
     let never = EventFilter::keep_all().with_threshold(1.5);
     assert_eq!(kinds(&select(&found, &never)), kinds(&rules_only(&found)));

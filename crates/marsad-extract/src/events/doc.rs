@@ -1,7 +1,7 @@
 //! One body prepared for the event rules: its words (folded keys, sentences), the entities
 //! as token ranges, clause boundaries, and per-sentence context flags.
 
-use super::vocab::{self, ASSAULT_CONTEXT, PROTEST_CONTEXT, has_stem};
+use super::vocab;
 use crate::claims::words::Words;
 use crate::entity::{Entity, EntityKind};
 use crate::gazetteer::{EntryKind, Gazetteer};
@@ -241,15 +241,15 @@ impl<'a> Doc<'a> {
             }
             let k = self.w.key(i);
             let b = vocab::clitic_free(k);
-            if vocab::is_sports(k) || vocab::is_sports(b) || has_stem(k, vocab::SPORTS_STEMS) {
+            if vocab::is_sports(k) || vocab::is_sports(b) || vocab::sports_stems().matches(k) {
                 sports += 1;
                 // A club or a national team makes a sports sentence by itself.
                 if matches!(b, "نادي" | "منتخب" | "دوري") {
                     sports += 1;
                 }
             }
-            f.protest |= has_stem(k, PROTEST_CONTEXT);
-            f.assault |= has_stem(k, ASSAULT_CONTEXT);
+            f.protest |= vocab::protest_context().matches(k);
+            f.assault |= vocab::assault_context().matches(k);
             f.speech |= vocab::is_speech_context(k) || vocab::is_speech_context(b);
         }
         // One sports word can be incidental (الاتحاد الأوروبي); two make a match report.

@@ -60,6 +60,7 @@
 pub mod args;
 pub mod certainty;
 pub mod dates;
+pub mod detect;
 mod doc;
 pub mod filter;
 mod forms;
@@ -141,14 +142,39 @@ pub fn rescuable(e: &Event) -> bool {
     e.kind != EventType::Protest
 }
 
-/// The events the rules alone extract: the candidates no rule vetoed.
+/// The candidates of the trigger rules alone: `found` without the learned detector's
+/// events (what the event filter is trained on, so that it does not depend on the detector).
+pub fn without_learned(found: &Candidates) -> Candidates {
+    let keep = |i: usize| !found.learned.get(i).copied().unwrap_or(false);
+    let pick = |n: usize| (0..n).filter(|&i| keep(i));
+    Candidates {
+        events: pick(found.events.len())
+            .map(|i| found.events[i].clone())
+            .collect(),
+        features: pick(found.features.len())
+            .map(|i| found.features[i].clone())
+            .collect(),
+        vetoes: pick(found.vetoes.len())
+            .map(|i| found.vetoes[i].clone())
+            .collect(),
+        roles: pick(found.roles.len())
+            .map(|i| found.roles[i].clone())
+            .collect(),
+        learned: Vec::new(),
+        tokens: found.tokens.clone(),
+    }
+}
+
+/// The events the rules alone extract: the candidates no rule vetoed, without the learned
+/// detector's.
 pub fn rules_only(found: &Candidates) -> Vec<Event> {
     found
         .events
         .iter()
         .zip(&found.vetoes)
-        .filter(|(_, v)| v.is_empty())
-        .map(|(e, _)| e.clone())
+        .enumerate()
+        .filter(|(i, (_, v))| v.is_empty() && !found.learned.get(*i).copied().unwrap_or(false))
+        .map(|(_, (e, _))| e.clone())
         .collect()
 }
 
@@ -166,6 +192,12 @@ pub struct Candidates {
     /// for a candidate that cannot be kept (on the extraction's fast path, also for one the
     /// filter does not keep).
     pub roles: Vec<roles::RoleChoices>,
+    /// `learned[i]`: `events[i]` was found by the learned trigger detector ([`detect`]), not
+    /// by a lexicon row; it has no filter features and is not one of the rules' events.
+    pub learned: Vec<bool>,
+    /// Every word the detector weighed (those no rule took), with its features; filled for
+    /// [`candidates`] only (training), empty on the extraction's fast path.
+    pub tokens: Vec<detect::DetectorToken>,
 }
 
 /// Every event the trigger rules build in `body`, unfiltered, with the filter's features:
@@ -266,9 +298,94 @@ fn build_candidates(
     }
 
     let weighed = |i: usize| all_features || (!vetoes[i].is_empty() && rescuable(&events[i]));
-    let features = filter::features(
+    let mut features = filter::features(
         &doc.chars, entities, quotes, &events, &vetoes, &forms, weighed,
     );
+
+    // The words no rule read as a trigger (no matched trigger word or its neighbours, no
+    // candidate's cue, no name) are weighed by the learned detector; a word it is sure
+    // enough of is an event. The neighbours of a trigger word stay the rules': a light verb
+    // or the rest of a multi-word trigger (إلقاء القبض، فتح قنوات اتصال) is the same event,
+    // and where a rule judged the trigger no event (a wish, an aim, a question), the words
+    // around it are no event either.
+    let mut taken = vec![false; doc.len()];
+    for &h in &b.heads {
+        for j in h.saturating_sub(1)..=h + 1 {
+            if let Some(t) = taken.get_mut(j) {
+                *t = true;
+            }
+        }
+    }
+    for e in &events {
+        let mut j = doc.w.token_at_or_after(e.cue_start);
+        while j < doc.len() && doc.w.tokens[j].start < e.cue_end {
+            taken[j] = true;
+            j += 1;
+        }
+    }
+    let detector = detect::TriggerModel::embedded();
+    let mut tokens = Vec::new();
+    let mut learned_events = Vec::new();
+    let mut buf = String::new();
+    let stems = detect::stems(&doc);
+    for (i, &is_taken) in taken.iter().enumerate() {
+        if is_taken || doc.ent(i).is_some() || !detect::eligible(&doc, i) {
+            continue;
+        }
+        if all_features {
+            let span = doc.w.char_span(i..i + 1);
+            tokens.push(detect::DetectorToken {
+                start: span.start,
+                end: span.end,
+                features: detect::features(&doc, &stems, i),
+            });
+        }
+        let (kind, p) = detector.best_at(&doc, &stems, i, &mut buf);
+        if p >= detector.threshold()
+            && let Some(found) = learned_event(&doc, i, kind, &b.quotes, &b.heads)
+        {
+            learned_events.push(found);
+        }
+    }
+    let mut learned = vec![false; events.len()];
+    if !learned_events.is_empty() {
+        // Into their places among the rules' candidates.
+        let mut rows: Vec<CandidateRow> = events
+            .into_iter()
+            .zip(vetoes)
+            .zip(features)
+            .zip(shapes)
+            .map(|(((e, v), f), s)| (e, v, f, s, false))
+            .collect();
+        rows.extend(
+            learned_events
+                .into_iter()
+                .map(|(e, s)| (e, Vec::new(), Vec::new(), s, true)),
+        );
+        rows.sort_by(|(a, ..), (b, ..)| {
+            (a.start, a.cue_start, a.cue_end, a.kind).cmp(&(
+                b.start,
+                b.cue_start,
+                b.cue_end,
+                b.kind,
+            ))
+        });
+        (events, vetoes, features, shapes, learned) = (
+            Vec::with_capacity(rows.len()),
+            Vec::with_capacity(rows.len()),
+            Vec::with_capacity(rows.len()),
+            Vec::with_capacity(rows.len()),
+            Vec::with_capacity(rows.len()),
+        );
+        for (e, v, f, s, l) in rows {
+            events.push(e);
+            vetoes.push(v);
+            features.push(f);
+            shapes.push(s);
+            learned.push(l);
+        }
+    }
+
     // Only a candidate that can be kept has its participants weighed; on the extraction's
     // fast path, only one the filter keeps.
     let roles = (0..events.len())
@@ -288,8 +405,129 @@ fn build_candidates(
         features,
         vetoes,
         roles,
+        learned,
+        tokens,
     }
 }
+
+/// The time expression of an event whose trigger is token `anchor`: the nearest one in its
+/// clause, else the nearest in its sentence within 12 tokens.
+fn nearest_date(
+    doc: &Doc<'_>,
+    clause: Range<usize>,
+    sent: Range<usize>,
+    anchor: usize,
+) -> Option<(dates::Expr, usize, usize)> {
+    let w = &doc.w;
+    let distance = |s: usize, e: usize| {
+        if e <= anchor {
+            anchor - e
+        } else {
+            s.saturating_sub(anchor)
+        }
+    };
+    let pick = |v: Vec<(dates::Expr, usize, usize)>| {
+        v.into_iter().min_by_key(|(_, s, e)| distance(*s, *e))
+    };
+    pick(dates::find_all(w, clause))
+        .or_else(|| pick(dates::find_all(w, sent)).filter(|(_, s, e)| distance(*s, *e) <= 12))
+}
+
+/// An event's date as found in the text (resolved against the publication date later).
+fn event_date(doc: &Doc<'_>, (e, s, end): (dates::Expr, usize, usize)) -> EventDate {
+    let w = &doc.w;
+    let span = w.char_span(s..end);
+    EventDate {
+        value: None,
+        precision: e.precision(),
+        text: Some(w.slice(s..end).to_string()),
+        start: Some(span.start),
+        end: Some(span.end),
+    }
+}
+
+/// An event of type `kind` whose trigger is the word at token `i`, found by the learned
+/// detector ([`detect`]): no lexicon row tells its form, so the word's shape does (a
+/// definite or feminine noun is a verbal noun, a سـ before an imperfect prefix is the
+/// future); its date and certainty are read as the rules read them; its participants are
+/// left to the participant models. `None` when the token is not in a sentence.
+fn learned_event(
+    doc: &Doc<'_>,
+    i: usize,
+    kind: EventType,
+    quotes: &[QuoteSpan<'_>],
+    heads: &[usize],
+) -> Option<(Event, roles::TriggerShape)> {
+    let w = &doc.w;
+    let key = doc.bare(i);
+    let free = vocab::clitic_free(key);
+    let stack = &key[..key.len() - free.len()];
+    let noun = stack.contains("ال")
+        || stack.ends_with("لل")
+        || free.ends_with('ه')
+        || free.ends_with("ات");
+    let future =
+        !noun && key.starts_with('س') && matches!(key.chars().nth(1), Some('ي' | 'ت' | 'ن' | 'ا'));
+    let clause = doc.clause(i);
+    let sent = doc.sentence(i);
+    let found = nearest_date(doc, clause.clone(), sent.clone(), i);
+    let scope_end = if noun { (i + 3).min(sent.end) } else { i + 1 };
+    let (certainty, attributed_to) = certainty::assess(
+        doc,
+        &Inputs {
+            scope: clause.start.min(i)..scope_end.max(clause.start.min(i)),
+            head: i,
+            last: i,
+            noun,
+            purpose: noun && matches!(stack, "ل" | "ول" | "فل" | "لل"),
+            future,
+            hedged: !noun && i > 0 && doc.bare(i - 1) == "قد",
+            governor: None,
+            quotes,
+            sources: &certainty::sources(doc, i, heads),
+            future_date: found
+                .as_ref()
+                .filter(|(e, _, _)| e.is_future())
+                .map(|(_, s, e)| *s..*e),
+        },
+    );
+    let s = w.sentences.get(w.sentence_of.get(i).copied()?)?;
+    let cue = w.char_span(i..i + 1);
+    let event = Event {
+        kind,
+        cameo: None,
+        mode: None,
+        source: None,
+        target: None,
+        location: None,
+        date: found.map(|f| event_date(doc, f)),
+        certainty,
+        attributed_to,
+        cue: w.slice(i..i + 1).to_string(),
+        cue_start: cue.start,
+        cue_end: cue.end,
+        sentence: s.text(w.text).to_string(),
+        start: s.start,
+        end: s.end,
+    };
+    Some((
+        event,
+        roles::TriggerShape {
+            verb: !noun,
+            light: false,
+        },
+    ))
+}
+
+/// A candidate with everything `build_candidates` keeps beside it: its vetoes, filter
+/// features, trigger shape, and whether the learned detector found it.
+type CandidateRow = (
+    Event,
+    Vec<&'static str>,
+    Vec<String>,
+    roles::TriggerShape,
+    bool,
+);
 
 /// What the matcher read the trigger as, for the learned filter ([`filter::features`]):
 /// its part of speech, the clitics before it, a pronoun after it, a light verb.
@@ -782,39 +1020,8 @@ impl Builder<'_, '_, '_> {
         }
 
         // --- Date -----------------------------------------------------------------------------
-        let anchor = t.head;
-        let date_found = {
-            let in_clause = dates::find_all(w, clause.clone());
-            let pick = |v: Vec<(dates::Expr, usize, usize)>| {
-                v.into_iter().min_by_key(|(_, s, e)| {
-                    if *e <= anchor {
-                        anchor - e
-                    } else {
-                        s.saturating_sub(anchor)
-                    }
-                })
-            };
-            pick(in_clause).or_else(|| {
-                pick(dates::find_all(w, sent.clone())).filter(|(_, s, e)| {
-                    let d = if *e <= anchor {
-                        anchor - e
-                    } else {
-                        s.saturating_sub(anchor)
-                    };
-                    d <= 12
-                })
-            })
-        };
-        let date = date_found.map(|(e, s, end)| {
-            let span = w.char_span(s..end);
-            EventDate {
-                value: None,
-                precision: e.precision(),
-                text: Some(w.slice(s..end).to_string()),
-                start: Some(span.start),
-                end: Some(span.end),
-            }
-        });
+        let date_found = nearest_date(doc, clause.clone(), sent.clone(), t.head);
+        let date = date_found.map(|found| event_date(doc, found));
 
         // أناشد، نطالب: a first-person verb in a quote is the speaker's act; the phrase after
         // it is its object.
@@ -1101,7 +1308,7 @@ impl Builder<'_, '_, '_> {
             && mode.as_deref() == Some("seize")
             && vocab::clitic_free(w.key(t.head)).contains("قتحم")
             && (sent.start..sent.end)
-                .any(|j| w.is_word(j) && vocab::has_stem(w.key(j), vocab::BATTLE_CONTEXT))
+                .any(|j| w.is_word(j) && vocab::battle_context().matches(w.key(j)))
         {
             kind = EventType::Assault;
             cameo = Some("190".into());

@@ -16,6 +16,7 @@ use anyhow::{Context, Result};
 use marsad_arabic::token::tokenize;
 use marsad_core::Article;
 use marsad_extract::actors::Registry;
+use marsad_extract::events::detect::TriggerModel;
 use marsad_extract::events::filter::EventFilter;
 use marsad_extract::events::roles::RoleModel;
 use marsad_extract::pipeline;
@@ -149,7 +150,8 @@ fn write_articles(out: &mut impl Write, articles: &[Article], args: &Args) -> st
 }
 
 /// `--candidates`: each article's candidate events, one line each: kept (`+`) or dropped
-/// (`-`), the filter's probability, type, trigger, participants, certainty and vetoes.
+/// (`-`), the filter's probability (the detector's for a learned trigger), type, trigger,
+/// participants, certainty and vetoes.
 fn write_candidates(out: &mut impl Write, articles: &[Article]) -> std::io::Result<()> {
     let model = EventFilter::embedded();
     let roles = RoleModel::embedded();
@@ -174,11 +176,21 @@ fn write_candidates(out: &mut impl Write, articles: &[Article]) -> std::io::Resu
             let name = |arg: &Option<marsad_core::Argument>| {
                 arg.as_ref().map_or("-".to_string(), |a| a.name.clone())
             };
+            // A word the learned detector took: its probability is the detector's.
+            let learned = c.learned.get(i).copied().unwrap_or(false);
+            let p = if learned {
+                c.tokens
+                    .iter()
+                    .find(|t| t.start == e.cue_start)
+                    .map_or(f32::NAN, |t| TriggerModel::embedded().best(&t.features).1)
+            } else {
+                model.probability(f)
+            };
             writeln!(
                 out,
                 "{} {:.2} {:<9} [{}] {}..{}  {} → {}  {}{}",
                 if kept.is_some() { '+' } else { '-' },
-                model.probability(f),
+                p,
                 e.kind.name(),
                 e.cue,
                 e.cue_start,
@@ -186,7 +198,12 @@ fn write_candidates(out: &mut impl Write, articles: &[Article]) -> std::io::Resu
                 name(&e.source),
                 name(&e.target),
                 e.certainty.label,
-                if vetoes.is_empty() {
+                if learned {
+                    format!(
+                        "  learned trigger (kept at p >= {:.2})",
+                        TriggerModel::embedded().threshold()
+                    )
+                } else if vetoes.is_empty() {
                     String::new()
                 } else {
                     format!("  vetoed: {}", vetoes.join(", "))

@@ -19,4 +19,5 @@ pub mod train_gazetteer;
 pub mod train_lexicon;
 pub mod train_ner;
 pub mod train_roles;
+pub mod train_triggers;
 pub mod watch;

@@ -17,6 +17,9 @@ pub enum Train {
     /// The learned event filter (logistic regression over the rules' candidate events,
     /// trained on marsad's event gold outside its held-out part).
     Events(super::train_events::Args),
+    /// The learned trigger detector (multinomial logistic regression over the words no
+    /// trigger rule took, trained on the same gold; after `events`, before `roles`).
+    Triggers(super::train_triggers::Args),
     /// The learned participant models (logistic regressions that pick an event's source
     /// and target among the phrases of its sentence), trained on the same gold.
     Roles(super::train_roles::Args),
@@ -29,6 +32,7 @@ pub fn run(t: Train) -> Result<ExitCode> {
         Train::Gazetteer(args) => super::train_gazetteer::run(args),
         Train::Ner(args) => super::train_ner::run(args),
         Train::Events(args) => super::train_events::run(args),
+        Train::Triggers(args) => super::train_triggers::run(args),
         Train::Roles(args) => super::train_roles::run(args),
     }
 }

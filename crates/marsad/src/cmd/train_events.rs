@@ -179,6 +179,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
         .iter()
         .zip(found)
         .map(|(g, cands)| {
+            // The rules' candidates only: the detector is trained after the filter and
+            // must not change what the filter learns.
+            let cands = marsad_extract::events::without_learned(&cands);
             let mut labels = vec![false; cands.events.len()];
             for (_, pi) in typed_matches(&g.events, &cands.events) {
                 labels[pi] = true;

@@ -33,8 +33,10 @@
 //! when the labels are equal, the date (where the gold has one) when the spans overlap.
 //! Parts: `order` < 120 tuning (the quote set, which the rules were written against),
 //! 120–179 held out ([`super::EVENTS_HELD_OUT`]), 180 on the learned filter's training
-//! articles ("filter"). Each part is scored twice: the extraction (the rules' events and the
-//! vetoed candidates the filter keeps) and the rules alone (the candidates no rule vetoed).
+//! articles ("filter"). Each part is scored three times: the extraction (the rules' events,
+//! the vetoed candidates the filter keeps, and the words the learned trigger detector takes
+//! for events), the extraction without the detector, and the rules alone (the candidates no
+//! rule vetoed).
 //! Skipped, with a message, while the gold file does not exist.
 //!
 //! Every floor gates the "all" figures; `--errors` lists dev, tuning and filter errors only, never
@@ -50,7 +52,7 @@ use marsad_core::{Argument, CertaintyLabel, Event, EventType};
 use marsad_extract::claims::words::strip_conjunction;
 use marsad_extract::events::filter::EventFilter;
 use marsad_extract::events::roles::RoleModel;
-use marsad_extract::events::{rules_only, select_with};
+use marsad_extract::events::{rules_only, select, select_with, without_learned};
 use marsad_extract::pipeline::{extract_batch, extract_candidates_batch};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -1223,6 +1225,8 @@ struct BPart {
     /// The extraction's events with the rules' own participants (before the learned role
     /// models).
     own: EventTally,
+    /// The extraction without the learned trigger detector's events.
+    undetected: EventTally,
 }
 
 impl BPart {
@@ -1231,6 +1235,7 @@ impl BPart {
         self.kept.add(&o.kept);
         self.rules.add(&o.rules);
         self.own.add(&o.own);
+        self.undetected.add(&o.undetected);
     }
 }
 
@@ -1308,6 +1313,8 @@ fn part_b(args: &Args, corpus: &Path) -> Result<PartB> {
         let r = score_article(&g.events, &rules, &text, None);
         let own = select_with(&cands, EventFilter::embedded(), &RoleModel::rules());
         let o = score_article(&g.events, &own, &text, None);
+        let undetected = select(&without_learned(&cands), EventFilter::embedded());
+        let u = score_article(&g.events, &undetected, &text, None);
         if !errs.is_empty() {
             errors.push(format!(
                 " {} #{} ({})",
@@ -1320,6 +1327,7 @@ fn part_b(args: &Args, corpus: &Path) -> Result<PartB> {
             kept: t,
             rules: r,
             own: o,
+            undetected: u,
         });
     }
     Ok(PartB {
@@ -1521,7 +1529,7 @@ fn print_b(args: &Args, b: &PartB) {
     );
     println!(
         "{:<8} {:>5} {:>5} {:>6} {:>6} {:>6} | {:>13}",
-        "part", "pred", "match", "P", "R", "F1", "filter F1 -"
+        "part", "pred", "match", "P", "R", "F1", "marsad F1 -"
     );
     for (
         name,
@@ -1539,6 +1547,33 @@ fn print_b(args: &Args, b: &PartB) {
             r.r(),
             r.f1(),
             t.f1() - r.f1()
+        );
+    }
+    println!(
+        "\nwithout the learned trigger detector (the words no rule took; trained on the \"filter\" part and the tune part, never on held-out):"
+    );
+    println!(
+        "{:<8} {:>5} {:>5} {:>6} {:>6} {:>6} | {:>13}",
+        "part", "pred", "match", "P", "R", "F1", "with it F1 -"
+    );
+    for (
+        name,
+        BPart {
+            kept: t,
+            undetected: u,
+            ..
+        },
+    ) in &rows
+    {
+        println!(
+            "{:<8} {:>5} {:>5} {:>6.3} {:>6.3} {:>6.3} | {:>+13.3}",
+            name,
+            u.predicted,
+            u.matched,
+            u.p(),
+            u.r(),
+            u.f1(),
+            t.f1() - u.f1()
         );
     }
     println!(
@@ -1649,11 +1684,13 @@ fn json_b(args: &Args, b: &PartB) -> Value {
                     kept: t,
                     rules: r,
                     own: o,
+                    undetected: u,
                 },
             )| {
                 let mut v = t.json();
                 v["articles"] = json!(n);
                 v["rules_alone"] = r.json();
+                v["without_detector"] = u.json();
                 v["rules_participants"] = json!({"source": o.source(), "target": o.target()});
                 (name.to_string(), v)
             },
