@@ -15,7 +15,7 @@
 
 use super::doc::Doc;
 use super::vocab::clitic_free;
-use crate::events::filter::FilterError;
+use crate::events::filter::{FilterError, model_lines};
 use marsad_core::EventType;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
@@ -146,19 +146,11 @@ impl TriggerModel {
     pub fn parse(text: &str) -> Result<TriggerModel, FilterError> {
         let mut m = TriggerModel::none();
         let mut threshold = None;
-        for (i, line) in text.lines().enumerate() {
+        m.notes = model_lines(text, |line, key, value| {
             let err = |reason: &str| FilterError::Line {
-                line: i + 1,
+                line,
                 reason: reason.to_string(),
             };
-            if line.trim().is_empty() {
-                continue;
-            }
-            if let Some(note) = line.strip_prefix('#') {
-                m.notes.push(note.trim().to_string());
-                continue;
-            }
-            let (key, value) = line.split_once('\t').ok_or_else(|| err("no tab"))?;
             match key {
                 "@classes" => {
                     let want: Vec<&str> = std::iter::once("NONE")
@@ -178,20 +170,21 @@ impl TriggerModel {
                             .ok_or_else(|| err("the threshold is not a number"))?,
                     );
                 }
-                _ if key.starts_with('@') && key != "@bias" => return Err(err("unknown header")),
+                _ if key.starts_with('@') && key != "@bias" => {
+                    return Err(err("unknown header"));
+                }
                 _ => {
+                    let parts: Vec<&str> = value.split(' ').collect();
+                    if parts.len() != CLASSES {
+                        return Err(err("not one weight per class"));
+                    }
                     let mut w = [0f32; CLASSES];
-                    let mut n = 0;
-                    for (slot, x) in w.iter_mut().zip(value.split(' ')) {
+                    for (slot, x) in w.iter_mut().zip(parts) {
                         *slot = x
                             .parse::<f32>()
                             .ok()
                             .filter(|x| x.is_finite())
                             .ok_or_else(|| err("a weight is not a number"))?;
-                        n += 1;
-                    }
-                    if n != CLASSES || value.split(' ').count() != CLASSES {
-                        return Err(err("not one weight per class"));
                     }
                     if key == "@bias" {
                         m.bias = w;
@@ -200,7 +193,8 @@ impl TriggerModel {
                     }
                 }
             }
-        }
+            Ok(())
+        })?;
         m.threshold = threshold.ok_or(FilterError::Line {
             line: 0,
             reason: "no @threshold line".to_string(),

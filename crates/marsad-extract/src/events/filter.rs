@@ -81,19 +81,11 @@ impl EventFilter {
     pub fn parse(text: &str) -> Result<EventFilter, FilterError> {
         let mut f = EventFilter::keep_all();
         let mut threshold = None;
-        for (i, line) in text.lines().enumerate() {
+        f.notes = model_lines(text, |line, key, value| {
             let err = |reason: &str| FilterError::Line {
-                line: i + 1,
+                line,
                 reason: reason.to_string(),
             };
-            if line.trim().is_empty() {
-                continue;
-            }
-            if let Some(note) = line.strip_prefix('#') {
-                f.notes.push(note.trim().to_string());
-                continue;
-            }
-            let (key, value) = line.split_once('\t').ok_or_else(|| err("no tab"))?;
             let value: f32 = value
                 .trim()
                 .parse()
@@ -109,7 +101,8 @@ impl EventFilter {
                     f.weights.insert(key.to_string(), value);
                 }
             }
-        }
+            Ok(())
+        })?;
         f.threshold = threshold.ok_or(FilterError::Line {
             line: 0,
             reason: "no @threshold line".to_string(),
@@ -170,6 +163,31 @@ impl EventFilter {
     pub fn is_empty(&self) -> bool {
         self.weights.is_empty()
     }
+}
+
+/// Reads the lines of an event model file (the filter's, the role models', the trigger
+/// detector's): blank lines are skipped, `# …` lines are provenance notes (returned), and
+/// every other line is `key<TAB>value`, handed to `entry(line number, key, value)`.
+pub(crate) fn model_lines(
+    text: &str,
+    mut entry: impl FnMut(usize, &str, &str) -> Result<(), FilterError>,
+) -> Result<Vec<String>, FilterError> {
+    let mut notes = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        if let Some(note) = line.strip_prefix('#') {
+            notes.push(note.trim().to_string());
+            continue;
+        }
+        let (key, value) = line.split_once('\t').ok_or(FilterError::Line {
+            line: i + 1,
+            reason: "no tab".to_string(),
+        })?;
+        entry(i + 1, key, value)?;
+    }
+    Ok(notes)
 }
 
 fn round(x: f32) -> f32 {

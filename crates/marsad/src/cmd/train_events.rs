@@ -67,24 +67,24 @@ struct Article {
 /// An out-of-fold prediction: probability, is an event, was vetoed.
 type Scored = (f32, bool, bool);
 
-/// Event F1 when every candidate no rule vetoed is kept, and the vetoed ones with
-/// `p >= threshold`.
+/// Event F1 at a threshold: here, when every candidate no rule vetoed is kept, and the
+/// vetoed ones with `p >= threshold` (`train triggers` uses it for the detected words).
 #[derive(Debug, Clone, Copy, Default)]
-struct Score {
-    threshold: f32,
-    kept: usize,
-    correct: usize,
-    gold: usize,
+pub(crate) struct Score {
+    pub threshold: f32,
+    pub kept: usize,
+    pub correct: usize,
+    pub gold: usize,
 }
 
 impl Score {
-    fn p(&self) -> f64 {
+    pub fn p(&self) -> f64 {
         self.correct as f64 / self.kept.max(1) as f64
     }
-    fn r(&self) -> f64 {
+    pub fn r(&self) -> f64 {
         self.correct as f64 / self.gold.max(1) as f64
     }
-    fn f1(&self) -> f64 {
+    pub fn f1(&self) -> f64 {
         let (p, r) = (self.p(), self.r());
         if p + r == 0.0 {
             0.0

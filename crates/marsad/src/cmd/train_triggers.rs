@@ -12,11 +12,11 @@
 //! event filter (`train events`) and before the participant models (`train roles`), which
 //! weigh its events too. Deterministic.
 
-use super::train_events::{TrainingData, file_name, training_set};
+use super::train_events::{Score, TrainingData, file_name, training_set};
 use crate::eval::EVENTS_HELD_OUT;
-use crate::eval::events::typed_matches;
+use crate::eval::events::{scored_event, typed_matches};
 use anyhow::{Context, Result};
-use marsad_core::{Certainty, CertaintyLabel, Event, EventType};
+use marsad_core::{Event, EventType};
 use marsad_extract::events::detect::{self, TrainOptions, class_of};
 use marsad_extract::events::filter::EventFilter;
 use marsad_extract::events::{select, without_learned};
@@ -44,60 +44,13 @@ pub struct Args {
     pub prune: f32,
 }
 
-/// A predicted event for scoring: only its type and trigger span are read.
-fn proposal(kind: EventType, start: usize, end: usize) -> Event {
-    Event {
-        kind,
-        cameo: None,
-        mode: None,
-        source: None,
-        target: None,
-        location: None,
-        date: None,
-        certainty: Certainty {
-            label: CertaintyLabel::Confirmed,
-            cue: None,
-            cue_start: None,
-            cue_end: None,
-            scope_start: start,
-            scope_end: end,
-        },
-        attributed_to: None,
-        cue: String::new(),
-        cue_start: start,
-        cue_end: end,
-        sentence: String::new(),
-        start,
-        end,
-    }
-}
-
-/// Event F1 of the rules' kept events plus the detected words with `p >= threshold`.
+/// Event F1 of the rules' kept events plus the detected words with `p >= threshold`, and
+/// how many words were added and how many of those are events.
 #[derive(Debug, Clone, Copy, Default)]
-struct Score {
-    threshold: f32,
-    kept: usize,
-    correct: usize,
+struct Detected {
+    score: Score,
     added: usize,
     added_correct: usize,
-    gold: usize,
-}
-
-impl Score {
-    fn p(&self) -> f64 {
-        self.correct as f64 / self.kept.max(1) as f64
-    }
-    fn r(&self) -> f64 {
-        self.correct as f64 / self.gold.max(1) as f64
-    }
-    fn f1(&self) -> f64 {
-        let (p, r) = (self.p(), self.r());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
 }
 
 /// One article: the gold, the rules' kept events, and each weighed word's out-of-fold
@@ -108,10 +61,13 @@ struct Scored<'a> {
     words: Vec<(EventType, f32, usize, usize)>,
 }
 
-fn score_at(articles: &[Scored<'_>], threshold: f32) -> Score {
-    let mut s = Score {
-        threshold,
-        ..Score::default()
+fn score_at(articles: &[Scored<'_>], threshold: f32) -> Detected {
+    let mut s = Detected {
+        score: Score {
+            threshold,
+            ..Score::default()
+        },
+        ..Detected::default()
     };
     for a in articles {
         let mut pred = a.kept.clone();
@@ -120,14 +76,14 @@ fn score_at(articles: &[Scored<'_>], threshold: f32) -> Score {
             a.words
                 .iter()
                 .filter(|w| w.1 >= threshold)
-                .map(|&(k, _, st, en)| proposal(k, st, en)),
+                .map(|&(k, _, st, en)| scored_event(k, st, en)),
         );
         let matches = typed_matches(a.gold, &pred);
-        s.kept += pred.len();
-        s.correct += matches.len();
+        s.score.kept += pred.len();
+        s.score.correct += matches.len();
         s.added += pred.len() - n_rules;
         s.added_correct += matches.iter().filter(|(_, p)| *p >= n_rules).count();
-        s.gold += a.gold.len();
+        s.score.gold += a.gold.len();
     }
     s
 }
@@ -202,8 +158,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut rows = Vec::new();
     for i in 1..100 {
         let s = score_at(&articles, i as f32 / 100.0);
-        let precise = s.added_correct as f64 >= rules.p() * s.added as f64;
-        if precise && s.f1() > best.f1() + 1e-9 {
+        let precise = s.added_correct as f64 >= rules.score.p() * s.added as f64;
+        if precise && s.score.f1() > best.score.f1() + 1e-9 {
             best = s;
         }
         if i % 10 == 0 {
@@ -220,7 +176,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         "{k}-fold cross-validation (out-of-fold probabilities; the rules' events as the embedded filter keeps them):"
     );
     eprintln!("  detected at   added  events   kept  events      P      R     F1");
-    let line = |s: &Score, what: &str| {
+    let line = |d: &Detected, what: &str| {
+        let s = &d.score;
         eprintln!(
             "  {:>11} {:>7} {:>7} {:>6} {:>7} {:>6.3} {:>6.3} {:>6.3}  {what}",
             if s.threshold.is_finite() {
@@ -228,8 +185,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             } else {
                 "never".to_string()
             },
-            s.added,
-            s.added_correct,
+            d.added,
+            d.added_correct,
             s.kept,
             s.correct,
             s.p(),
@@ -245,7 +202,11 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
     let all: Vec<(Vec<String>, usize)> = samples.into_iter().flatten().collect();
     let model = detect::train(&all, opts)
-        .with_threshold(if best.threshold.is_finite() { best.threshold } else { 1.0 })
+        .with_threshold(if best.score.threshold.is_finite() {
+            best.score.threshold
+        } else {
+            1.0
+        })
         .with_notes(vec![
             "marsad trigger detector: multinomial logistic regression over the words no trigger rule took (crates/marsad-extract/src/events/detect.rs)".to_string(),
             format!(
@@ -261,10 +222,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 "trained on {n_words} words ({n_pos} start a gold event) of the gold outside order {}..{}; threshold from {k}-fold cross-validation: P {:.3} R {:.3} F1 {:.3} (without the detector F1 {:.3})",
                 EVENTS_HELD_OUT.start,
                 EVENTS_HELD_OUT.end,
-                best.p(),
-                best.r(),
-                best.f1(),
-                rules.f1()
+                best.score.p(),
+                best.score.r(),
+                best.score.f1(),
+                rules.score.f1()
             ),
         ]);
     std::fs::write(&args.out, model.to_tsv())

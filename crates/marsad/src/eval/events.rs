@@ -984,6 +984,35 @@ fn chars_of(text: &[char], span: [usize; 2]) -> String {
         .unwrap_or_default()
 }
 
+/// A predicted event with only what the scorer reads, its type and trigger span (for
+/// scoring proposals, as `marsad train triggers` does, and for tests).
+pub(crate) fn scored_event(kind: EventType, cue_start: usize, cue_end: usize) -> Event {
+    Event {
+        kind,
+        cameo: None,
+        mode: None,
+        source: None,
+        target: None,
+        location: None,
+        date: None,
+        certainty: marsad_core::Certainty {
+            label: CertaintyLabel::Confirmed,
+            cue: None,
+            cue_start: None,
+            cue_end: None,
+            scope_start: 0,
+            scope_end: 0,
+        },
+        attributed_to: None,
+        cue: String::new(),
+        cue_start,
+        cue_end,
+        sentence: String::new(),
+        start: 0,
+        end: 0,
+    }
+}
+
 /// The typed matches of an article, `(gold index, predicted index)`: equal types and
 /// overlapping triggers, one to one, greedy by overlap (the scorer's rule).
 pub(crate) fn typed_matches(gold: &[GoldEvent], pred: &[Event]) -> Vec<(usize, usize)> {
@@ -1811,33 +1840,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use marsad_core::{Certainty, DatePrecision, EventDate};
+    use marsad_core::{DatePrecision, EventDate};
 
     fn ev(kind: EventType, cue: (usize, usize)) -> Event {
-        Event {
-            kind,
-            cameo: None,
-            mode: None,
-            source: None,
-            target: None,
-            location: None,
-            date: None,
-            certainty: Certainty {
-                label: CertaintyLabel::Confirmed,
-                cue: None,
-                cue_start: None,
-                cue_end: None,
-                scope_start: 0,
-                scope_end: 0,
-            },
-            attributed_to: None,
-            cue: String::new(),
-            cue_start: cue.0,
-            cue_end: cue.1,
-            sentence: String::new(),
-            start: 0,
-            end: 0,
-        }
+        scored_event(kind, cue.0, cue.1)
     }
 
     fn arg(name: &str, start: usize, end: usize) -> Option<Argument> {
