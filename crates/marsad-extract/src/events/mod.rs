@@ -563,6 +563,21 @@ fn folded_name(name: &str) -> String {
     crate::claims::words::fold(name.trim())
 }
 
+/// Whether two participant names name one party: folded, and the first word without a
+/// glued conjunction, preposition or article (`للجيش الليبي` and `الجيش الليبي`). The
+/// participant models use it (an actor does not act on itself); the rules compare
+/// [`folded_name`]s, as the event filter was trained on.
+pub(crate) fn same_party(a: &str, b: &str) -> bool {
+    let key = |name: &str| {
+        let folded = folded_name(name);
+        match folded.split_once(' ') {
+            Some((first, rest)) => format!("{} {rest}", vocab::clitic_free(first)),
+            None => vocab::clitic_free(&folded).to_string(),
+        }
+    };
+    key(a) == key(b)
+}
+
 /// Word tokens between char offsets `a` and `b`; a clause or sentence boundary counts as
 /// far.
 fn words_between(doc: &Doc<'_>, a: usize, b: usize) -> usize {

@@ -201,9 +201,9 @@ fn parse_one(text: &str) -> Result<(EventFilter, f32), FilterError> {
 }
 
 /// Both roles from each candidate's probabilities and each role's `(threshold, margin)`:
-/// each role takes its candidate ([`choose`]); when the two overlap (an actor does not act
-/// on itself), the role that is surer of it keeps it and the other chooses again among the
-/// candidates that do not overlap it.
+/// each role takes its candidate ([`choose`]); when the two are one party (overlapping, or
+/// one name: an actor does not act on itself), the role that is surer of it keeps it and the
+/// other chooses again among the candidates that are another party.
 pub fn decide_with(
     choices: &RoleChoices,
     probs: [&[f32]; 2],
@@ -213,7 +213,7 @@ pub fn decide_with(
     let pick = |role: usize, apart_from: Option<usize>| {
         choose(
             probs[role],
-            &|i| apart_from.is_none_or(|o| !overlaps(&spans[o], &spans[i])),
+            &|i| apart_from.is_none_or(|o| !one_party(&spans[o], &spans[i])),
             choices.rules[role],
             settings[role].0,
             settings[role].1,
@@ -221,7 +221,7 @@ pub fn decide_with(
     };
     let (s, t) = (pick(0, None), pick(1, None));
     match (s, t) {
-        (Some(si), Some(ti)) if overlaps(&spans[si], &spans[ti]) => {
+        (Some(si), Some(ti)) if one_party(&spans[si], &spans[ti]) => {
             if probs[1][ti] > probs[0][si] {
                 (pick(0, Some(ti)), Some(ti))
             } else {
@@ -260,6 +260,12 @@ pub fn choose(
 
 fn overlaps(a: &Argument, b: &Argument) -> bool {
     a.start < b.end && b.start < a.end
+}
+
+/// Whether two candidates are one party: overlapping spans, or one name (`الجيش الليبي`
+/// … `للجيش الليبي`).
+fn one_party(a: &Argument, b: &Argument) -> bool {
+    overlaps(a, b) || super::same_party(&a.name, &b.name)
 }
 
 /// What the matcher read an event's trigger as.
@@ -785,7 +791,8 @@ mod tests {
     fn arg(start: usize, end: usize) -> Argument {
         Argument {
             actor: None,
-            name: "x".repeat(end - start),
+            // Different names: parties apart unless their spans overlap.
+            name: format!("طرف{start}"),
             start,
             end,
         }
@@ -827,6 +834,24 @@ mod tests {
             margins: [0.0; 2],
         };
         assert_eq!(strict.decide(&choices([None; 2])), (None, None));
+    }
+
+    #[test]
+    fn one_name_is_one_party_whatever_its_particle() {
+        // The target's best candidate is the source's name again, with a glued ل: the
+        // target takes the next one.
+        let mut c = choices([None; 2]);
+        c.spans[0].name = "الجيش الليبي".to_string();
+        c.spans[2].name = "للجيش الليبي".to_string();
+        c.target = vec![feats(&[]), feats(&[]), feats(&["best"])];
+        c.spans[1] = arg(20, 24);
+        c.target[1] = feats(&["good"]);
+        let m = RoleModel {
+            source: model(0.5),
+            target: model(0.5),
+            margins: [0.0; 2],
+        };
+        assert_eq!(m.decide(&c), (Some(0), Some(1)));
     }
 
     #[test]
