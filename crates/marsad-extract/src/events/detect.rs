@@ -1,8 +1,8 @@
 //! The learned trigger detector: events the trigger lexicon has no row for.
 //!
 //! The lexicon names the triggers the rules know; the annotated articles use many more
-//! (`صدّق الحكم`, `أحيلت`, `توصلت`, `السيطرة`, `إنقاذ`…), so about half of the annotated
-//! events have no rule candidate at all, vetoed or not. The detector reads every word the
+//! (`صدّق الحكم`, `أحيلت`, `توصلت`, `السيطرة`, `إنقاذ`…), so about four in ten of the
+//! annotated events have no rule candidate at all, vetoed or not. The detector reads every word the
 //! rules left alone and gives it a probability for each event type: a multinomial logistic
 //! regression over the word, its stem and clitics, and the stems around it, trained on the
 //! annotated articles (`marsad train triggers`). A word whose likeliest type reaches the
