@@ -143,10 +143,11 @@ pub fn rescuable(e: &Event) -> bool {
 }
 
 /// The candidates of the trigger rules alone: `found` without the learned detector's
-/// events (what the event filter is trained on, so that it does not depend on the detector).
+/// events (what the event filter is trained on, so that it does not depend on the detector),
+/// and without the words the detector weighed, which nothing reading the rules' view needs.
 pub fn without_learned(found: &Candidates) -> Candidates {
-    let keep = |i: usize| !found.learned.get(i).copied().unwrap_or(false);
-    let pick = |n: usize| (0..n).filter(|&i| keep(i));
+    let keep = |i: &usize| !found.is_learned(*i);
+    let pick = |n: usize| (0..n).filter(keep);
     Candidates {
         events: pick(found.events.len())
             .map(|i| found.events[i].clone())
@@ -161,7 +162,7 @@ pub fn without_learned(found: &Candidates) -> Candidates {
             .map(|i| found.roles[i].clone())
             .collect(),
         learned: Vec::new(),
-        tokens: found.tokens.clone(),
+        tokens: Vec::new(),
     }
 }
 
@@ -173,7 +174,7 @@ pub fn rules_only(found: &Candidates) -> Vec<Event> {
         .iter()
         .zip(&found.vetoes)
         .enumerate()
-        .filter(|(i, (_, v))| v.is_empty() && !found.learned.get(*i).copied().unwrap_or(false))
+        .filter(|(i, (_, v))| v.is_empty() && !found.is_learned(*i))
         .map(|(_, (e, _))| e.clone())
         .collect()
 }
@@ -198,6 +199,13 @@ pub struct Candidates {
     /// Every word the detector weighed (those no rule took), with its features; filled for
     /// [`candidates`] only (training), empty on the extraction's fast path.
     pub tokens: Vec<detect::DetectorToken>,
+}
+
+impl Candidates {
+    /// Whether `events[i]` was found by the learned trigger detector.
+    pub fn is_learned(&self, i: usize) -> bool {
+        self.learned.get(i).copied().unwrap_or(false)
+    }
 }
 
 /// Every event the trigger rules build in `body`, unfiltered, with the filter's features:
@@ -332,15 +340,21 @@ fn build_candidates(
         if is_taken || doc.ent(i).is_some() || !detect::eligible(&doc, i) {
             continue;
         }
-        if all_features {
+        // Training keeps each word's features and weighs them as they are; the fast path
+        // weighs them straight from a reused buffer.
+        let (kind, p) = if all_features {
             let span = doc.w.char_span(i..i + 1);
+            let features = detect::features(&doc, &stems, i);
+            let best = detector.best(&features);
             tokens.push(detect::DetectorToken {
                 start: span.start,
                 end: span.end,
-                features: detect::features(&doc, &stems, i),
+                features,
             });
-        }
-        let (kind, p) = detector.best_at(&doc, &stems, i, &mut buf);
+            best
+        } else {
+            detector.best_at(&doc, &stems, i, &mut buf)
+        };
         if p >= detector.threshold()
             && let Some(found) = learned_event(&doc, i, kind, &b.quotes, &b.heads)
         {

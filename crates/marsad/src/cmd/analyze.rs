@@ -177,7 +177,7 @@ fn write_candidates(out: &mut impl Write, articles: &[Article]) -> std::io::Resu
                 arg.as_ref().map_or("-".to_string(), |a| a.name.clone())
             };
             // A word the learned detector took: its probability is the detector's.
-            let learned = c.learned.get(i).copied().unwrap_or(false);
+            let learned = c.is_learned(i);
             let p = if learned {
                 c.tokens
                     .iter()

@@ -319,13 +319,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 rules.f1()
             ),
         ]);
-    std::fs::write(&args.out, model.to_tsv())
-        .with_context(|| format!("cannot write {}", args.out.display()))?;
-    eprintln!(
-        "marsad: wrote {} ({} features, threshold {:.2})",
-        args.out.display(),
-        model.len(),
-        model.threshold()
-    );
+    write_model(&args.out, &model.to_tsv(), model.len(), model.threshold())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a learned event model's file and says so (shared by `train events` and `train
+/// triggers`).
+pub(crate) fn write_model(out: &Path, tsv: &str, features: usize, threshold: f32) -> Result<()> {
+    std::fs::write(out, tsv).with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!(
+        "marsad: wrote {} ({features} features, threshold {threshold:.2})",
+        out.display()
+    );
+    Ok(())
 }

@@ -12,10 +12,10 @@
 //! event filter (`train events`) and before the participant models (`train roles`), which
 //! weigh its events too. Deterministic.
 
-use super::train_events::{Score, TrainingData, file_name, training_set};
+use super::train_events::{Score, TrainingData, file_name, training_set, write_model};
 use crate::eval::EVENTS_HELD_OUT;
 use crate::eval::events::{scored_event, typed_matches};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use marsad_core::{Event, EventType};
 use marsad_extract::events::detect::{self, TrainOptions, class_of};
 use marsad_extract::events::filter::EventFilter;
@@ -228,13 +228,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 rules.score.f1()
             ),
         ]);
-    std::fs::write(&args.out, model.to_tsv())
-        .with_context(|| format!("cannot write {}", args.out.display()))?;
-    eprintln!(
-        "marsad: wrote {} ({} features, threshold {:.2})",
-        args.out.display(),
-        model.len(),
-        model.threshold()
-    );
+    write_model(&args.out, &model.to_tsv(), model.len(), model.threshold())?;
     Ok(ExitCode::SUCCESS)
 }
